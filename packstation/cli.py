@@ -1,0 +1,183 @@
+"""The command line: ``packstation [--db URL] [--station NAME] [--config FILE] [--print-to DIR] COMMAND``.
+
+Exit codes: 0 ok, 2 usage error, 1 any other error (one clear line on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from packstation import __version__
+
+STATUSES = ("new", "packing", "packed", "shipped", "delivered", "archived", "on_hold", "cancelled")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="packstation", description="Scan-verified packing station.")
+    parser.add_argument("--version", action="version", version=f"packstation {__version__}")
+    parser.add_argument("--db", metavar="URL", help="database URL (default: SQLite in the user data folder)")
+    parser.add_argument("--station", metavar="NAME", help="this bench's name (default: host name)")
+    parser.add_argument("--config", metavar="FILE", help="TOML configuration file")
+    parser.add_argument("--print-to", metavar="DIR", help="folder printer: write printed documents here")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help="create a demo database and start the bench on it")
+    demo.add_argument("--no-run", action="store_true", help="only create the demo data")
+    sub.add_parser("run", help="start the packing bench window")
+
+    imp = sub.add_parser("import", help="import orders / products from a CSV or JSON file")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--encoding", help="file encoding, e.g. cp1250 (default: UTF-8, BOM allowed)")
+
+    orders = sub.add_parser("orders", help="list, show and mark orders").add_subparsers(
+        dest="orders_command", required=True, metavar="ACTION")
+    lst = orders.add_parser("list", help="list orders")
+    lst.add_argument("--status", choices=STATUSES)
+    lst.add_argument("--json", action="store_true")
+    show = orders.add_parser("show", help="show one order")
+    show.add_argument("number")
+    show.add_argument("--json", action="store_true")
+    mark = orders.add_parser("mark", help="mark a shipped order delivered, or archive it")
+    mark.add_argument("number")
+    mark.add_argument("status", choices=("delivered", "archived"))
+    mark.add_argument("--note", default="")
+
+    label = sub.add_parser("label", help="render an order's shipping label")
+    label.add_argument("number")
+    label.add_argument("--format", choices=("pdf",), default="pdf")
+    label.add_argument("-o", "--output", type=Path, required=True)
+
+    db = sub.add_parser("db", help="database maintenance").add_subparsers(dest="db_command", required=True,
+                                                                          metavar="ACTION")
+    db.add_parser("upgrade", help="migrate the schema to this version")
+    db.add_parser("current", help="print the schema revision")
+
+    packers = sub.add_parser("packers", help="manage packer badges").add_subparsers(
+        dest="packers_command", required=True, metavar="ACTION")
+    add = packers.add_parser("add", help="add a packer with a badge barcode")
+    add.add_argument("name")
+    add.add_argument("badge")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from packstation.domain.errors import DomainError
+
+    try:
+        return _dispatch(args)
+    except DomainError as error:
+        print(f"packstation: {error}", file=sys.stderr)
+    except (OSError, ValueError) as error:
+        print(f"packstation: {error}", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("packstation: interrupted", file=sys.stderr)
+    return 1
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from packstation import bootstrap, config
+
+    cfg = config.load(args.config, args.db, args.station, args.print_to)
+    if args.command == "db":
+        return _db(args, cfg)
+    app = bootstrap.bootstrap(cfg)
+    try:
+        return _command(args, app)
+    finally:
+        app.dispose()
+
+
+def _command(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
+    from packstation.services import demo, orders_admin
+
+    if args.command == "demo":
+        report = demo.create_demo(app.uow)
+        print(f"demo database ready at {app.config.db_url}" + (f" ({report.summary()})" if report else ""))
+        return 0 if args.no_run else _run_gui(app)
+    if args.command == "run":
+        return _run_gui(app)
+    if args.command == "import":
+        from packstation.adapters.importers import parse_import_file
+        from packstation.services.importing import import_batch
+
+        batch = parse_import_file(args.file, encoding=args.encoding)
+        print(f"{args.file}: {import_batch(app.uow, batch, args.file.name, app.config.station).summary()}")
+        return 0
+    if args.command == "orders":
+        return _orders(args, app, orders_admin)
+    if args.command == "label":
+        from packstation.adapters.labels.shipping_label import render_shipping_label
+
+        docs = orders_admin.label_documents(app.uow, args.number, bootstrap_station_config(app))
+        args.output.write_bytes(render_shipping_label(docs))
+        print(f"{args.output}: label for {args.number}, tracking {docs.tracking_number}")
+        return 0
+    if args.command == "packers":
+        orders_admin.add_packer(app.uow, args.name, args.badge)
+        print(f"packer {args.name} added with badge {args.badge}")
+        return 0
+    raise ValueError(f"unknown command {args.command}")
+
+
+def bootstrap_station_config(app):  # type: ignore[no-untyped-def]
+    from packstation.bootstrap import station_config
+
+    return station_config(app.config)
+
+
+def _orders(args: argparse.Namespace, app, orders_admin) -> int:  # type: ignore[no-untyped-def]
+    if args.orders_command == "list":
+        rows = orders_admin.list_orders(app.uow, args.status)
+        if args.json:
+            print(json.dumps(rows, ensure_ascii=False, indent=1))
+        else:
+            for r in rows:
+                held = f"  [{r['station']}]" if r["station"] else ""
+                print(f"{r['number']:<14} {r['status']:<10} {r['units']:>4}  {r['customer']}, {r['city']}{held}")
+        return 0
+    if args.orders_command == "show":
+        doc = orders_admin.show_order(app.uow, args.number)
+        if args.json:
+            print(json.dumps(doc, ensure_ascii=False, indent=1))
+        else:
+            _print_order(doc)
+        return 0
+    previous = orders_admin.mark_order(app.uow, args.number, args.status, who="cli", station=app.config.station,
+                                       note=args.note)
+    print(f"{args.number}: {previous} -> {args.status}")
+    return 0
+
+
+def _print_order(doc: dict) -> None:
+    print(f"{doc['number']}  {doc['status']}  {doc['customer']['name']}, {doc['shipping_address']['city']}")
+    for line in doc["lines"]:
+        print(f"  {line['sku']:<10} {line['scanned']:>3}/{line['quantity']:<3} {line['name']}")
+    for m in doc["mismatches"]:
+        print(f"  mismatch {m['kind']} {m['code']} {'resolved' if m['resolved'] else 'OPEN'}")
+    for p in doc["parcels"]:
+        print(f"  parcel {p['tracking_number']}: {', '.join(p['documents'])}")
+    for h in doc["history"]:
+        print(f"  {h['at']} {h['from']} -> {h['to']} by {h['who']} at {h['station']} {h['note']}".rstrip())
+
+
+def _db(args: argparse.Namespace, cfg) -> int:  # type: ignore[no-untyped-def]
+    from packstation import bootstrap
+    from packstation.adapters.db.migrate import current_revision, head_revision
+
+    app = bootstrap.bootstrap(cfg, migrate=args.db_command == "upgrade")
+    try:
+        with app.engine.connect() as conn:
+            print(f"schema {current_revision(conn)} (this build: {head_revision()})")
+    finally:
+        app.dispose()
+    return 0
+
+
+def _run_gui(app) -> int:  # type: ignore[no-untyped-def]
+    from packstation.gui.app import run
+
+    return run(app)

@@ -1,0 +1,132 @@
+"""Barcode normalisation: scans, GTINs, command barcodes, slip barcodes and SSCC-18."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from biip import ParseError
+from biip.checksums import gs1_standard_check_digit
+from biip.gtin import Gtin
+
+COMMAND_PREFIX = "CMD-"
+SLIP_PREFIX = "ORD-"
+MAX_SCAN_LENGTH = 256
+GS = "\x1d"  # GS1 FNC1 as a keyboard-wedge scanner sends it
+
+# Commands a packer can scan; BOX-<name> takes a parameter.
+COMMANDS = frozenset({"FINISH", "REMOVED", "HOLD", "RELEASE", "NEXT-PARCEL", "UNDO", "LOGOUT"})
+
+
+@dataclass(frozen=True)
+class CleanScan:
+    """A scan after the checks: ``text`` is what the scanner sent minus terminators."""
+
+    text: str
+    problem: str | None = None  # message code when the scan is unusable
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+def clean_scan(raw: str) -> CleanScan:
+    """Strip terminators and refuse scans no barcode could have produced.
+
+    GS (FNC1) is kept because GS1 element strings need it; every other control
+    character means line noise or a mis-configured scanner.
+    """
+    text = raw.strip(" \r\n\t")
+    if not text:
+        return CleanScan("", "scan.empty")
+    if len(text) > MAX_SCAN_LENGTH:
+        return CleanScan(text[:MAX_SCAN_LENGTH], "scan.too_long")
+    if any((ord(ch) < 0x20 and ch != GS) or ord(ch) == 0x7F for ch in text):
+        return CleanScan(printable(text), "scan.control_chars")
+    return CleanScan(text)
+
+
+def printable(text: str) -> str:
+    """Show control characters as ``<0x..>`` so a log or banner never prints them raw."""
+    return "".join(ch if ch.isprintable() else f"<0x{ord(ch):02x}>" for ch in text)
+
+
+def command_name(text: str) -> str | None:
+    """``CMD-FINISH`` -> ``FINISH``; ``None`` for anything that is not a command barcode."""
+    if text.upper().startswith(COMMAND_PREFIX):
+        return text[len(COMMAND_PREFIX) :].upper()
+    return None
+
+
+def is_command(text: str) -> bool:
+    return command_name(text) is not None
+
+
+def slip_barcode(order_number: str) -> str:
+    """What the packing slip's barcode encodes for an order."""
+    return f"{SLIP_PREFIX}{order_number}"
+
+
+def order_number_from_slip(text: str) -> str | None:
+    if text.upper().startswith(SLIP_PREFIX):
+        return text[len(SLIP_PREFIX) :]
+    return None
+
+
+def normalise(text: str) -> str:
+    """The key a product barcode is stored and looked up under.
+
+    EAN-8, UPC-A, EAN-13 and GTIN-14 of one item all become the same GTIN-14;
+    a GS1 element string (``01`` + GTIN, with or without ``]C1``/FNC1) yields its GTIN;
+    any other code is kept, upper-cased, so internal labels still match.
+    """
+    code = text.strip()
+    if code.isdigit() and len(code) in (8, 12, 13, 14):
+        try:
+            return Gtin.parse(code).as_gtin_14()
+        except ParseError:
+            return code
+    gtin = _gtin_from_gs1(code)
+    return gtin if gtin is not None else code.upper()
+
+
+def _gtin_from_gs1(code: str) -> str | None:
+    body = code
+    for sid in ("]C1", "]d2", "]Q3", "]e0"):
+        if body.startswith(sid):
+            body = body[len(sid) :]
+            break
+    else:
+        if not (body.startswith("01") and len(body) >= 16):
+            return None
+    body = body.lstrip(GS)
+    if body.startswith("01") and len(body) >= 16 and body[2:16].isdigit():
+        try:
+            return Gtin.parse(body[2:16]).as_gtin_14()
+        except ParseError:
+            return None
+    return None
+
+
+def is_valid_gtin(code: str) -> bool:
+    """True for a digit string of GTIN length whose GS1 check digit is right."""
+    if not (code.isdigit() and len(code) in (8, 12, 13, 14)):
+        return False
+    try:
+        Gtin.parse(code)
+    except ParseError:
+        return False
+    return True
+
+
+def with_check_digit(payload: str) -> str:
+    """Append the GS1 mod-10 check digit to a digit string."""
+    return payload + str(gs1_standard_check_digit(payload))
+
+
+def sscc18(company_prefix: str, serial: int, extension: int = 0) -> str:
+    """An SSCC-18: extension digit, GS1 company prefix, serial reference, check digit."""
+    ref_len = 16 - len(company_prefix)
+    if not company_prefix.isdigit() or ref_len < 1:
+        raise ValueError("company prefix must be 1..15 digits")
+    serial_ref = str(serial % 10**ref_len).zfill(ref_len)
+    return with_check_digit(f"{extension % 10}{company_prefix}{serial_ref}")

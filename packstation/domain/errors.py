@@ -1,0 +1,67 @@
+"""Domain errors carry a message code and parameters; the GUI and CLI turn them into words."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """An expected, explainable refusal (never a bug).
+
+    ``code`` is a stable message key such as ``order.illegal_transition``;
+    ``params`` fills the sentence the user interface builds from it.
+    """
+
+    code = "error"
+
+    def __init__(self, message: str, *, code: str | None = None, **params: object) -> None:
+        super().__init__(message)
+        if code is not None:
+            self.code = code
+        self.params = params
+
+
+class IllegalTransition(DomainError):
+    code = "order.illegal_transition"
+
+
+class OrderNotFinishable(DomainError):
+    code = "order.not_finishable"
+
+
+class OrderClaimed(DomainError):
+    """The order is open at another station."""
+
+    code = "order.claimed_elsewhere"
+
+
+class NotFound(DomainError):
+    code = "not_found"
+
+
+class InvalidBarcode(DomainError):
+    code = "barcode.invalid"
+
+
+class StorageUnavailable(DomainError):
+    """The database cannot be reached; nothing was stored."""
+
+    code = "storage.unavailable"
+
+
+class SchemaTooNew(DomainError):
+    """The database was migrated by a newer Packstation than this one."""
+
+    code = "storage.schema_too_new"
+
+
+class ImportRejected(DomainError):
+    """A whole import file was refused; ``errors`` lists (line, reason) pairs."""
+
+    code = "import.rejected"
+
+    def __init__(self, message: str, errors: list[tuple[int, str]]) -> None:
+        super().__init__(message, count=len(errors))
+        self.errors = errors
+
+    def __str__(self) -> str:
+        rows = "\n".join(f"  line {line}: {reason}" for line, reason in self.errors)
+        return f"{self.args[0]}\n{rows}" if rows else str(self.args[0])

@@ -1,0 +1,110 @@
+"""Plain records exchanged between importers, services and label renderers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Address:
+    name: str
+    street: str
+    postal_code: str
+    city: str
+    country: str = "PL"
+    phone: str = ""
+    email: str = ""
+
+    def lines(self) -> list[str]:
+        """The address as printed on a label, one element per line."""
+        out = [self.name, self.street, f"{self.postal_code} {self.city}".strip()]
+        if self.country and self.country.upper() not in ("PL", ""):
+            out.append(self.country)
+        return [line for line in out if line]
+
+
+@dataclass(frozen=True)
+class PackRecord:
+    """A multi-unit packaging barcode: scanning ``barcode`` counts ``quantity`` units."""
+
+    barcode: str
+    quantity: int
+
+
+@dataclass(frozen=True)
+class ProductRecord:
+    sku: str
+    name: str
+    barcodes: tuple[str, ...] = ()
+    packs: tuple[PackRecord, ...] = ()
+    weight_kg: Decimal | None = None
+    bin_location: str = ""
+    image_path: str = ""
+
+
+@dataclass(frozen=True)
+class OrderLineRecord:
+    sku: str
+    quantity: int
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class OrderRecord:
+    """One order as a shop sent it. ``status`` is ``new`` or ``cancelled`` (shop cancellation)."""
+
+    external_id: str
+    number: str
+    source: str
+    customer_name: str
+    address: Address
+    lines: tuple[OrderLineRecord, ...]
+    email: str = ""
+    phone: str = ""
+    carrier: str = ""
+    service: str = ""
+    payment: str = "prepaid"  # prepaid | cod
+    cod_amount: Decimal | None = None
+    currency: str = "PLN"
+    notes: str = ""
+    tracking_number: str = ""
+    status: str = "new"
+
+
+@dataclass(frozen=True)
+class ImportBatch:
+    """Everything one file holds; ``line_of`` maps order numbers / SKUs to their line in the file."""
+
+    products: tuple[ProductRecord, ...] = ()
+    orders: tuple[OrderRecord, ...] = ()
+    line_of: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class LabelLine:
+    sku: str
+    name: str
+    quantity: int
+    bin_location: str = ""
+
+
+@dataclass(frozen=True)
+class ShipmentDocuments:
+    """All a shipping label and packing slip print: the renderers take nothing else."""
+
+    order_number: str
+    tracking_number: str
+    carrier: str
+    service: str
+    recipient: Address
+    sender: Address
+    lines: tuple[LabelLine, ...]
+    cod_amount: Decimal | None = None
+    currency: str = "PLN"
+    weight_kg: Decimal | None = None
+    parcel_index: int = 1
+    parcel_count: int = 1
+    notes: str = ""
+    slip_barcode: str = ""
+    created: str = ""  # ISO date printed on the documents

@@ -1,0 +1,204 @@
+"""The bench window: queue, picking list, verdict banner, recent scans, status bar."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QBrush, QCloseEvent, QColor, QFont, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QTableWidgetItem
+
+from packstation.domain.status import Status
+from packstation.gui.forms.ui_main_window import Ui_MainWindow
+from packstation.gui.messages import describe
+from packstation.gui.scan_capture import ScanCapture
+from packstation.gui.scan_worker import ScanWorker
+from packstation.gui.widgets import Banner
+from packstation.services.order_views import OrderView
+from packstation.services.orders_admin import list_orders
+from packstation.services.outcomes import Outcome
+
+QUEUE_COLUMNS = ("Number", "Status", "Customer", "City", "Units", "Station")
+PICK_COLUMNS = ("Bin", "SKU", "Product", "Scanned", "Required")
+DONE, PARTIAL = QColor("#c8e6c9"), QColor("#fff59d")
+HOTKEYS = (("nextButton", "NEXT", "F6"), ("releaseButton", "RELEASE", "F7"), ("holdButton", "HOLD", "F8"),
+           ("removedButton", "REMOVED", "F9"), ("finishButton", "FINISH", "F12"))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, app: Any, worker: ScanWorker, capture: ScanCapture) -> None:
+        super().__init__()
+        self.app, self.worker, self.capture = app, worker, capture
+        self.ui = Ui_MainWindow()
+        self.ui.setupUi(self)
+        self.banner = Banner()
+        self.ui.orderLayout.replaceWidget(self.ui.banner, self.banner)
+        self.ui.banner.deleteLater()
+        self.last_outcome: Outcome | None = None
+        self._db_ok = True
+        self._setup_tables()
+        self._setup_actions()
+        self._setup_status_bar()
+        capture.scanned.connect(self.worker.scan)
+        worker.outcome.connect(self.show_outcome)
+        worker.database.connect(self._database_changed)
+        self._filter_timer = QTimer(self, singleShot=True, interval=150, timeout=self.refresh_queue)
+        self.ui.queueFilter.textChanged.connect(self._filter_timer.start)
+        self.ui.statusFilter.currentIndexChanged.connect(self.refresh_queue)
+        self.ui.queueTable.cellDoubleClicked.connect(self._open_row)
+        self._heartbeat = QTimer(self, interval=app.config.heartbeat_seconds * 1000, timeout=self._beat)
+        self._heartbeat.start()
+        self.refresh_queue()
+
+    # -- set-up ------------------------------------------------------------------------
+    def _setup_tables(self) -> None:
+        q = self.ui.queueTable
+        q.setColumnCount(len(QUEUE_COLUMNS))
+        q.setHorizontalHeaderLabels(QUEUE_COLUMNS)
+        self.ui.statusFilter.addItem("open (new + packing)", "open")
+        self.ui.statusFilter.addItem("all", "")
+        for status in Status:
+            self.ui.statusFilter.addItem(status.value, status.value)
+        p = self.ui.pickTable
+        p.setColumnCount(len(PICK_COLUMNS))
+        p.setHorizontalHeaderLabels(PICK_COLUMNS)
+        header = p.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, header.ResizeMode.Stretch)
+        p.setFont(QFont(p.font().family(), 14))
+        p.verticalHeader().setDefaultSectionSize(40)
+        self.ui.splitter.setSizes([420, 860])
+
+    def _setup_actions(self) -> None:
+        for button_name, command, key in HOTKEYS:
+            button: QPushButton = getattr(self.ui, button_name)
+            # Buttons never take focus: a scanner's Enter can then never press one.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setAutoDefault(False)
+            button.setMinimumHeight(48)
+            action = QAction(button.text(), self, shortcut=QKeySequence(key))
+            action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+            action.triggered.connect(lambda _=False, c=command: self.worker.command(c))
+            self.addAction(action)
+            button.clicked.connect(action.trigger)
+        self.ui.finishButton.setStyleSheet("font-weight:bold;")
+        find = QAction("Filter", self, shortcut=QKeySequence("Ctrl+F"))
+        find.triggered.connect(self.ui.queueFilter.setFocus)
+        self.addAction(find)
+
+    def _setup_status_bar(self) -> None:
+        self.station_label, self.packer_label, self.db_label = QLabel(), QLabel(), QLabel()
+        for label in (self.station_label, self.packer_label, self.db_label):
+            self.ui.statusbar.addPermanentWidget(label)
+        self.station_label.setText(f"Station: <b>{self.app.config.station}</b>")
+        self._show_packer()
+        self._show_db()
+
+    # -- rendering ---------------------------------------------------------------------
+    def show_outcome(self, outcome: Outcome, seq: int) -> None:
+        """Paint the verdict first (the packer waits for it), then the rest of the window."""
+        self.last_outcome = outcome
+        headline, detail = describe(outcome.code, outcome.params)
+        self.banner.show_verdict(outcome.tone, headline, detail, seq)
+        self.banner.repaint()
+        if outcome.kind not in ("db_unavailable",):
+            self.show_order(outcome.order if outcome.order is not None else self.worker.station.view)
+        self._show_packer()
+        if outcome.kind in ("order_opened", "shipped", "released", "held", "order_cancelled", "refused"):
+            QTimer.singleShot(0, self.refresh_queue)
+
+    def show_order(self, view: OrderView | None) -> None:
+        ui = self.ui
+        if view is None:
+            ui.orderHeader.setText("No order open")
+            ui.pickTable.setRowCount(0)
+            ui.recentList.clear()
+            ui.noticeLabel.setVisible(False)
+            return
+        cod = f" · <b>COD {view.cod_amount} {view.currency}</b>" if view.cod_amount else ""
+        state = view.state
+        ui.orderHeader.setText(
+            f"<b>{view.number}</b> — {view.customer_name}, {view.city} · {view.carrier} {view.service}{cod}"
+            f" · {state.units_scanned}/{state.units_required} units"
+        )
+        notices = [f"Shop change: {c}" for c in view.changes] + ([f"Note: {view.notes}"] if view.notes else [])
+        ui.noticeLabel.setText("\n".join(notices))
+        ui.noticeLabel.setVisible(bool(notices))
+        table = ui.pickTable
+        table.setRowCount(len(state.lines))
+        for row, line in enumerate(state.lines):
+            values = (line.bin_location, line.sku, line.name, str(line.scanned), str(line.required))
+            colour = DONE if line.complete else PARTIAL if line.scanned else None
+            for col, value in enumerate(values):
+                item = table.item(row, col)
+                if item is None:
+                    item = QTableWidgetItem()
+                    table.setItem(row, col, item)
+                item.setText(value)
+                item.setBackground(QBrush(colour) if colour else QBrush())
+                if col >= 3:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+        table.resizeColumnToContents(0)
+        table.resizeColumnToContents(1)
+        ui.recentList.clear()
+        for scan in view.recent:
+            ui.recentList.addItem(f"{scan.at[11:19]}  {scan.verdict:<16} {scan.raw}")
+
+    def refresh_queue(self) -> None:
+        """Reload the queue (a short indexed query; runs on the GUI thread by design)."""
+        wanted = self.ui.statusFilter.currentData()
+        try:
+            rows = list_orders(self.app.uow, None if wanted in ("open", "") else wanted,
+                               self.ui.queueFilter.text().strip(), limit=500)
+        except Exception:  # database away: keep the old list, the banner says why
+            self._database_changed(False)
+            return
+        if wanted == "open":
+            rows = [r for r in rows if r["status"] in ("new", "packing")]
+        table = self.ui.queueTable
+        table.setRowCount(len(rows))
+        for i, r in enumerate(rows):
+            for col, key in enumerate(("number", "status", "customer", "city", "units", "station")):
+                table.setItem(i, col, QTableWidgetItem("" if r[key] is None else str(r[key])))
+        table.resizeColumnsToContents()
+        self.ui.queueTitle.setText(f"Order queue ({len(rows)})")
+
+    def _open_row(self, row: int, _col: int) -> None:
+        number = self.ui.queueTable.item(row, 0).text()
+        self.worker.scan(number)
+
+    def _show_packer(self) -> None:
+        packer = self.worker.station.packer
+        self.packer_label.setText(f"Packer: <b>{packer}</b>" if packer else "Packer: <i>nobody (scan badge)</i>")
+
+    def _show_db(self) -> None:
+        from sqlalchemy.engine import make_url
+
+        where = make_url(self.app.config.db_url).render_as_string(hide_password=True)
+        state = "connected" if self._db_ok else "<span style='color:#c62828'><b>UNAVAILABLE</b></span>"
+        self.db_label.setText(f"DB: {where} — {state}")
+
+    def _database_changed(self, ok: bool) -> None:
+        if ok == self._db_ok:
+            return
+        self._db_ok = ok
+        self._show_db()
+        # While the database is away, try every two seconds so scanning resumes by itself.
+        self._heartbeat.setInterval(self.app.config.heartbeat_seconds * 1000 if ok else 2000)
+        if ok:
+            self.banner.show_verdict("info", *describe("storage.back", {}), self.banner.seq)
+            self.worker.submit(self._reloaded)
+            self.refresh_queue()
+
+    def _reloaded(self) -> Outcome:
+        """Worker job after a reconnect: re-read the open order so the screen shows what is stored."""
+        return Outcome("reconnected", "info", "storage.back", {}, self.worker.station.refresh())
+
+    def _beat(self) -> None:
+        self.worker.submit(self.worker.station.heartbeat)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self._heartbeat.stop()
+        self.capture.flush()
+        self.worker.stop()
+        super().closeEvent(event)

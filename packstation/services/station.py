@@ -1,0 +1,304 @@
+"""The packing bench: one object per station that turns every scan into a stored verdict.
+
+All calls come from one thread (the GUI's scan worker), so scans are handled strictly
+in the order they were made. Every verdict is committed before it is returned.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from packstation.domain import barcodes
+from packstation.domain.clock import iso, utcnow
+from packstation.domain.errors import DomainError, StorageUnavailable
+from packstation.domain.status import Actor, Status
+from packstation.domain.verification import ProductMatch, VerdictKind, apply, verify
+from packstation.services import finishing
+from packstation.services.claims import claim_order, end_session, has_activity, release_order
+from packstation.services.context import DocumentRenderers, Printer, StationConfig, UowFactory
+from packstation.services.order_views import OrderView, ScanLine, order_view, pack_state
+from packstation.services.outcomes import BAD, GOOD, INFO, Outcome
+
+
+class Station:
+    def __init__(
+        self, uow: UowFactory, config: StationConfig, renderers: DocumentRenderers | None = None,
+        printer: Printer | None = None,
+    ) -> None:
+        self._uow = uow
+        self.config = config
+        self.renderers = renderers
+        self.printer = printer
+        self.packer: str | None = None
+        self.order_id: int | None = None
+        self.view: OrderView | None = None
+
+    @property
+    def who(self) -> str:
+        """Scans are recorded under the packer, or the station's name while nobody is logged in."""
+        return self.packer or self.config.station
+
+    # -- opening and closing ------------------------------------------------------------
+    def open(self, number: str) -> OrderView:
+        """Claim and open order ``number`` (raises DomainError with the reason when refused)."""
+        with self._uow() as uow:
+            order = claim_order(uow, number, self.config.station, self.who, self.config.claim_ttl_seconds)
+            uow.commit()
+            self.order_id = order.id
+            self.view = order_view(uow, order)
+        return self.view
+
+    def resume(self) -> OrderView | None:
+        """At start-up, take back this station's own claims and reopen the order it was packing."""
+        with self._uow() as uow:
+            claimed = uow.orders.claimed_by(self.config.station)
+        packing = [o.number for o in claimed if o.status == Status.PACKING]
+        if packing:
+            self.open(packing[-1])
+        return self.view
+
+    def release(self) -> Outcome:
+        """Give the open order back to the queue (``packing -> new``) if nothing was scanned yet."""
+        if self.order_id is None:
+            return Outcome("refused", BAD, "command.no_order")
+        with self._uow() as uow:
+            order = uow.orders.get(self.order_id)
+            if has_activity(uow, order):
+                return Outcome("refused", BAD, "order.finish_or_hold_first", {"number": order.number}, self.view)
+            number = order.number
+            release_order(uow, order, self.config.station, self.who)
+            uow.commit()
+        self._close()
+        return Outcome("released", INFO, "order.released", {"number": number})
+
+    def _close(self) -> None:
+        self.order_id, self.view = None, None
+
+    # -- scanning ----------------------------------------------------------------------
+    def scan(self, raw: str) -> Outcome:
+        """Handle one scan: product, command, order number or badge. Never raises."""
+        try:
+            return self._scan(raw)
+        except StorageUnavailable as error:
+            return Outcome.from_error(error, self.view, raw)
+        except DomainError as error:
+            return Outcome.from_error(error, self.view, raw)
+
+    def _scan(self, raw: str) -> Outcome:
+        clean = barcodes.clean_scan(raw)
+        if not clean.ok:
+            self._store_plain(clean.text, "invalid_scan", clean.problem or "scan.invalid")
+            params = {"length": len(raw), "text": barcodes.printable(clean.text[:40])}
+            return Outcome("invalid_scan", BAD, clean.problem or "scan.invalid", params, self.view, raw=raw)
+        text = clean.text
+        command = barcodes.command_name(text)
+        if command is not None:
+            return self.command(command, raw=text)
+        code = barcodes.normalise(text)
+        number = barcodes.order_number_from_slip(text) or text
+        with self._uow() as uow:
+            match = uow.products.lookup(code)
+            is_order = match is None and uow.orders.by_number(number) is not None
+            if match is None and not is_order:
+                packer = uow.products.packer_by_badge(text)
+                if packer is not None:
+                    self.packer = packer.name
+                    return Outcome("login", INFO, "packer.logged_in", {"name": packer.name}, self.view, raw=text)
+            if is_order:
+                pass  # handled below, outside this transaction
+            elif self.order_id is None:
+                kind = "scan.no_order_open" if match else "scan.unknown_no_order"
+                params = {"barcode": text, **({"name": match[1]} if match else {})}
+                self._store_in(uow, text, code, "no_order" if match else "unknown_barcode", kind)
+                uow.commit()
+                return Outcome("no_order" if match else "unknown_barcode", BAD, kind, params, None, raw=text)
+            else:
+                return self._verify(uow, text, code, match)
+        return self._switch_to(number)
+
+    def _verify(self, uow: Any, text: str, code: str, match: tuple[str, str, int] | None) -> Outcome:
+        order = uow.orders.get(self.order_id)
+        if order.status != Status.PACKING or order.claim_station != self.config.station:
+            return self._lost(uow, order)
+        state = pack_state(uow, order)
+        product = ProductMatch(match[0], match[1], match[2]) if match else None
+        verdict = verify(state, code, product)
+        now = utcnow()
+        event = self._store_in(uow, text, code, verdict.kind.value, verdict.code, verdict.line_id,
+                               verdict.quantity, order.id)
+        if verdict.kind is VerdictKind.ACCEPTED:
+            line = next(line for line in order.lines if line.id == verdict.line_id)
+            line.scanned = line.scanned + verdict.quantity
+        elif verdict.is_mismatch:
+            uow.flush()
+            uow.journal.add_mismatch(
+                order_id=order.id, scan_event_id=event.id, kind=verdict.kind.value, code=text,
+                sku=product.sku if product else "", station=self.config.station, packer=self.who, created_at=now,
+            )
+        order.claim_heartbeat = now
+        uow.commit()  # durable before anyone sees green
+        apply(state, verdict)
+        self._remember(state, ScanLine(iso(now) or "", text, verdict.kind.value, verdict.code))
+        tone = GOOD if verdict.kind is VerdictKind.ACCEPTED else BAD
+        params = dict(verdict.params)
+        params["open_mismatches"] = state.open_mismatches
+        return Outcome(verdict.kind.value, tone, verdict.code, params, self.view, raw=text)
+
+    def _remember(self, state: Any, line: ScanLine) -> None:
+        if self.view is not None:
+            self.view.state = state
+            self.view.recent = [line, *self.view.recent][:8]
+
+    def _switch_to(self, number: str) -> Outcome:
+        """An order barcode: open it, swapping out an untouched open order."""
+        if self.order_id is not None:
+            with self._uow() as uow:
+                current = uow.orders.get(self.order_id)
+                if current.number == number:
+                    return Outcome("info", INFO, "order.already_open", {"number": number}, self.view, raw=number)
+                if has_activity(uow, current):
+                    return Outcome("refused", BAD, "order.finish_or_hold_first",
+                                   {"number": current.number, "requested": number}, self.view, raw=number)
+                release_order(uow, current, self.config.station, self.who, note=f"swapped for {number}")
+                uow.commit()
+            self._close()
+        view = self.open(number)
+        return Outcome("order_opened", INFO, "order.opened", {"number": number}, view, raw=number)
+
+    def _lost(self, uow: Any, order: Any) -> Outcome:
+        """The order was cancelled by the shop or taken over while this station held it."""
+        number, status = order.number, order.status
+        self._close()
+        if status == Status.CANCELLED:
+            end_session(uow, order.id, "cancelled")
+            uow.orders.release_claim(order.id, self.config.station)
+            uow.commit()
+            return Outcome("order_cancelled", BAD, "order.cancelled_by_shop", {"number": number})
+        return Outcome("refused", BAD, "order.lost_claim", {"number": number, "status": status})
+
+    def _store_in(self, uow: Any, raw: str, code: str, verdict: str, message: str, line_id: int | None = None,
+                  quantity: int = 0, order_id: int | None = None) -> Any:
+        return uow.journal.add_scan(
+            at=utcnow(), order_id=order_id if order_id is not None else self.order_id, line_id=line_id,
+            raw=raw[: barcodes.MAX_SCAN_LENGTH], code=code[:300], verdict=verdict, message_code=message,
+            quantity=quantity, station=self.config.station, packer=self.who,
+        )
+
+    def _store_plain(self, raw: str, verdict: str, message: str) -> None:
+        with self._uow() as uow:
+            self._store_in(uow, raw, "", verdict, message)
+            uow.commit()
+
+    # -- commands ----------------------------------------------------------------------
+    def command(self, name: str, raw: str = "") -> Outcome:
+        """A command barcode (``CMD-<NAME>``) or its hotkey."""
+        try:
+            return self._command(name, raw or f"{barcodes.COMMAND_PREFIX}{name}")
+        except DomainError as error:
+            return Outcome.from_error(error, self.view, raw)
+
+    def _command(self, name: str, raw: str) -> Outcome:
+        if name == "LOGOUT":
+            self.packer = None
+            return Outcome("logout", INFO, "packer.logged_out", {}, self.view, raw=raw)
+        if name == "NEXT":
+            return self.open_next()
+        if self.order_id is None:
+            known = name in barcodes.COMMANDS
+            return Outcome("refused", BAD, "command.no_order" if known else "command.unknown", {"name": name},
+                           raw=raw)
+        if name == "FINISH":
+            return self.finish()
+        if name == "REMOVED":
+            return self.confirm_removed(raw)
+        if name == "RELEASE":
+            return self.release()
+        if name == "HOLD":
+            return self.hold("missing unit")
+        return Outcome("refused", BAD, "command.unknown", {"name": name}, self.view, raw=raw)
+
+    def confirm_removed(self, raw: str = "CMD-REMOVED") -> Outcome:
+        """The packer took the oldest wrong unit out: record it on that mismatch."""
+        with self._uow() as uow:
+            pending = uow.journal.open_mismatches(self.order_id)
+            if not pending:
+                return Outcome("info", INFO, "mismatch.none_open", {}, self.view, raw=raw)
+            mismatch = pending[0]
+            mismatch.resolved_at, mismatch.resolved_by, mismatch.resolution = utcnow(), self.who, "removed"
+            self._store_in(uow, raw, raw, "command", "mismatch.removed")
+            uow.commit()
+            state = pack_state(uow, uow.orders.get(self.order_id))
+            # Read while the session is open: leaving the unit of work expires ORM objects.
+            params = {"kind": mismatch.kind, "code": mismatch.code, "remaining": state.open_mismatches}
+        self._remember(state, ScanLine(iso(utcnow()) or "", raw, "command", "mismatch.removed"))
+        return Outcome("removed", GOOD, "mismatch.removed", params, self.view, raw=raw)
+
+    def hold(self, reason: str) -> Outcome:
+        """``packing -> on_hold`` with a reason for the supervisor; the bench moves on."""
+        with self._uow() as uow:
+            order = uow.orders.get(self.order_id)
+            finishing.hold(uow, order, self.config.station, self.who, reason)
+            uow.commit()
+            number = order.number
+        self._close()
+        return Outcome("held", INFO, "order.held", {"number": number, "reason": reason})
+
+    def open_next(self) -> Outcome:
+        """Take the oldest free order from the queue (after releasing an untouched open one)."""
+        if self.order_id is not None:
+            released = self.release()
+            if released.tone == BAD:
+                return released
+        for number in finishing.queue_candidates(self._uow, self.config.claim_ttl_seconds):
+            try:
+                view = self.open(number)
+            except DomainError:
+                continue  # another station took it a moment ago
+            return Outcome("order_opened", INFO, "order.opened", {"number": number}, view)
+        return Outcome("info", INFO, "queue.empty", {})
+
+    def finish(self) -> Outcome:
+        """Print the label and slip, ship the order, and open the next one once the printer has them."""
+        if self.order_id is None:
+            return Outcome("refused", BAD, "command.no_order", {"name": "FINISH"})
+        if self.renderers is None or self.printer is None:
+            return Outcome("refused", BAD, "printer.not_configured", {}, self.view)
+        shipped = finishing.finish_order(self._uow, self.order_id, self.config, self.who, self.renderers,
+                                         self.printer)
+        self._close()
+        outcome = Outcome("shipped", GOOD, "order.shipped", shipped, None)
+        if self.config.auto_next:
+            following = self.open_next()
+            outcome.order = self.view
+            outcome.params["next"] = following.params.get("number")
+        return outcome
+
+    def heartbeat(self) -> Outcome | None:
+        """Keep this station's claims alive; report a shop cancellation or change of the open order."""
+        try:
+            with self._uow() as uow:
+                uow.orders.heartbeat(self.config.station, utcnow())
+                uow.commit()
+                if self.order_id is None:
+                    return None
+                order = uow.orders.get(self.order_id)
+                if order.status != Status.PACKING or order.claim_station != self.config.station:
+                    return self._lost(uow, order)
+                changes = [c.summary for c in uow.journal.order_changes(order.id, only_unacknowledged=True)]
+        except DomainError as error:
+            return Outcome.from_error(error, self.view)
+        if self.view is not None and changes != self.view.changes:
+            self.view.changes = changes
+            return Outcome("order_changed", BAD, "order.changed_by_shop", {"changes": changes}, self.view)
+        return None
+
+    def refresh(self) -> OrderView | None:
+        """Reload the open order from the database (after a reconnect, for instance)."""
+        if self.order_id is None:
+            return None
+        with self._uow() as uow:
+            self.view = order_view(uow, uow.orders.get(self.order_id))
+        return self.view
+
+
+__all__ = ["Station", "Outcome", "Actor"]
