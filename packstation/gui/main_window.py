@@ -35,6 +35,7 @@ class MainWindow(QMainWindow):
         self.ui.orderLayout.replaceWidget(self.ui.banner, self.banner)
         self.ui.banner.deleteLater()
         self.last_outcome: Outcome | None = None
+        self.outcomes_shown = 0
         self._db_ok = True
         self._setup_tables()
         self._setup_actions()
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
     def show_outcome(self, outcome: Outcome, seq: int) -> None:
         """Paint the verdict first (the packer waits for it), then the rest of the window."""
         self.last_outcome = outcome
+        self.outcomes_shown += 1
         headline, detail = describe(outcome.code, outcome.params)
         self.banner.show_verdict(outcome.tone, headline, detail, seq)
         self.banner.repaint()

@@ -1,0 +1,274 @@
+"""Application-wide capture of keyboard-wedge barcode scans.
+
+A keyboard-wedge scanner "types" a whole barcode in a burst (~5-15 ms per key)
+and ends it with Enter or Tab; a human types at 80 ms or more per key.
+:class:`ScanCapture` is installed as an *application* event filter so scans are
+caught whatever widget has focus::
+
+    capture = ScanCapture()
+    QApplication.instance().installEventFilter(capture)
+    capture.scanned.connect(on_scan)
+
+How it decides:
+
+* Every text key is held back as the possible start of a burst.  Keys whose
+  ``QKeyEvent.timestamp()`` lies within ``burst_gap_ms`` of the previous held
+  key join the burst.  Timestamps, not processing time, are compared because
+  Qt may deliver a queued burst all at once after the GUI thread was busy.
+* A burst of at least ``min_length`` characters that ends in Enter/Return,
+  keypad Enter or Tab is a scan: ``scanned`` is emitted and every key of it,
+  the terminator included, is swallowed, so the scanner's Enter never presses
+  a focused or default button.
+* Anything else (a human gap, a non-text key, a short real-time ``hold_ms``
+  timer expiring, :meth:`flush`) ends the candidate burst and the held keys
+  are replayed, in order, to the widget they were meant for.
+* While a burst runs, the filter also claims its keys' ShortcutOverride, so a
+  QAction bound to Return cannot fire from the scanner either.
+
+The filter acts only on deliveries to a QWidget (Qt hands each key to the
+QWindow first, then to the focus widget) and flushes on ``aboutToQuit``.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import Counter
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+_GS = "\x1d"  # GS1 FNC1 separator as transmitted by keyboard wedges
+
+_KEY_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.KeyRelease})
+_FILTERED_EVENTS = _KEY_EVENTS | {QEvent.Type.ShortcutOverride}
+_TERMINATORS = frozenset(int(k) for k in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab))
+# Pure modifier keys: a scanner wraps uppercase letters in Shift press/release;
+# they neither start nor break a burst and are harmless to pass at once.
+_MODIFIER_KEYS = frozenset(
+    int(k)
+    for k in (
+        Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr,
+        Qt.Key.Key_Meta, Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock,
+    )
+)
+_CTRL = Qt.KeyboardModifier.ControlModifier
+_ALT = Qt.KeyboardModifier.AltModifier
+_META = Qt.KeyboardModifier.MetaModifier
+
+# Key classes.
+_CHAR, _TERM, _FNC1_CHORD, _MODIFIER, _OTHER = range(5)
+
+
+def _classify(ev: QKeyEvent) -> int:
+    key, mods, text = ev.key(), ev.modifiers(), ev.text()
+    if key in _MODIFIER_KEYS:
+        return _MODIFIER
+    chorded = bool(mods & (_CTRL | _ALT | _META))
+    if text == _GS or (key == Qt.Key.Key_BracketRight and mods & _CTRL):
+        # Plain GS is an ordinary burst character; Ctrl+] is also a shortcut
+        # a human may press, so it only counts inside a running burst.
+        return _FNC1_CHORD if chorded else _CHAR
+    # Windows reports AltGr as Ctrl+Alt; a printable character typed that way
+    # (e.g. "@" on QWERTZ) is text, not a shortcut.
+    altgr = bool(mods & _CTRL and mods & _ALT) and not mods & _META
+    if chorded and not (altgr and text and text.isprintable()):
+        return _OTHER
+    if key in _TERMINATORS:
+        return _TERM
+    if text and text.isprintable():
+        return _CHAR
+    return _OTHER  # F-keys, arrows, Escape, Backspace, ...
+
+
+def _copy(ev: QKeyEvent) -> QKeyEvent:
+    """A fresh copy: the original dies when its delivery returns.
+
+    The copy constructor carries type, key, modifiers, text, autorepeat,
+    count, native scan code / virtual key / modifiers, timestamp and device;
+    sendEvent() clears the spontaneous flag on replay.
+    """
+    return QKeyEvent(ev)
+
+
+def _addr(obj: object) -> int:
+    return shiboken6.getCppPointer(obj)[0]
+
+
+class ScanCapture(QObject):
+    """Event filter that turns keyboard-wedge bursts into :attr:`scanned`."""
+
+    scanned = Signal(str)
+
+    def __init__(self, parent: QObject | None = None, burst_gap_ms: int = 35,
+                 min_length: int = 3, hold_ms: int = 50) -> None:
+        super().__init__(parent)
+        self._gap = burst_gap_ms
+        self._min_length = min_length
+        self._hold_ms = hold_ms
+        self._enabled = True
+        # Candidate burst: (receiver, event copy) in arrival order, presses and
+        # the releases of held presses, so a replay keeps the original order.
+        self._pending: list[tuple[QWidget, QKeyEvent]] = []
+        self._chars: list[str] = []
+        self._last_ts = 0
+        self._held_down: Counter[int] = Counter()   # held presses not yet released
+        self._swallowed: Counter[int] = Counter()   # scan presses whose release is due
+        # Addresses of events being replayed: they must pass untouched.  An
+        # identity set rather than a bool, so real keys arriving in a nested
+        # event loop (a dialog opened by a replayed key) are still filtered.
+        self._replaying: set[int] = set()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._on_hold_timeout)
+        self._last_key_at = 0.0  # time.monotonic() of the last held key
+        self._due = 0.0          # when the running hold timer should fire
+        self._rearmed = False
+        app = QCoreApplication.instance()
+        if app is not None:
+            # Keys held back at shutdown must still reach their widgets.
+            app.aboutToQuit.connect(self.flush)
+
+    # -- public API ---------------------------------------------------------
+
+    @property
+    def enabled(self) -> bool:
+        return self._enabled
+
+    @enabled.setter
+    def enabled(self, value: bool) -> None:
+        value = bool(value)
+        if not value:
+            self.flush()  # never strand held keys behind a disabled filter
+            self._swallowed.clear()
+        self._enabled = value
+
+    def flush(self) -> None:
+        """Deliver whatever is held now (a burst without terminator is no scan)."""
+        if self._timer.isActive():
+            self._timer.stop()
+        pending = self._pending
+        self._pending, self._chars = [], []
+        self._held_down.clear()  # their presses are delivered: releases pass
+        for receiver, ev in pending:
+            target = receiver if shiboken6.isValid(receiver) else QApplication.focusWidget()
+            if target is None:
+                continue  # no widget left to type into (window closed)
+            key = _addr(ev)
+            self._replaying.add(key)
+            try:
+                QCoreApplication.sendEvent(target, ev)
+            finally:
+                self._replaying.discard(key)
+
+    # -- filter -------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt name)
+        # Fast path: this runs for every event of the application.
+        if event.type() not in _FILTERED_EVENTS or not self._enabled:
+            return False
+        # A key event reaches the QWindow first and then the focus widget; act
+        # on the widget delivery only so each physical key is handled once.
+        if not isinstance(watched, QWidget) or _addr(event) in self._replaying:
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride:
+            return self._shortcut_override(event)
+        if event.type() == QEvent.Type.KeyRelease:
+            return self._release(watched, event)
+        return self._press(watched, event)
+
+    def _continues(self, ev: QKeyEvent) -> bool:
+        # abs(): equal timestamps (tools that leave them 0) are a burst, and a
+        # clock that steps back a little must not split one.
+        return bool(self._pending) and abs(ev.timestamp() - self._last_ts) <= self._gap
+
+    def _shortcut_override(self, ev: QKeyEvent) -> bool:
+        # Qt offers a key to the shortcut map *before* the filter sees the
+        # press; claim keys that belong to a running burst so a QAction bound
+        # to Return (or a letter) cannot fire from the scanner.
+        if ev.isAutoRepeat() or not self._continues(ev):
+            return False
+        kind = _classify(ev)
+        if kind in (_CHAR, _FNC1_CHORD) or (kind == _TERM and len(self._chars) >= self._min_length):
+            ev.accept()
+            return True
+        return False
+
+    def _release(self, receiver: QWidget, ev: QKeyEvent) -> bool:
+        key = ev.key()
+        if self._held_down[key] > 0:
+            self._held_down[key] -= 1
+            self._pending.append((receiver, _copy(ev)))  # keep press/release order
+            return True
+        if self._swallowed[key] > 0:
+            self._swallowed[key] -= 1
+            return True
+        return False
+
+    def _press(self, receiver: QWidget, ev: QKeyEvent) -> bool:
+        kind = _classify(ev)
+        if kind == _MODIFIER:
+            return False
+        if ev.isAutoRepeat():  # a key held down is a human, never a scanner
+            self.flush()
+            return False
+        # A fresh press proves any earlier press of this key was released, so
+        # a release lost elsewhere cannot make us swallow a later human one.
+        self._swallowed.pop(ev.key(), None)
+        continues = self._continues(ev)
+        if kind == _TERM and continues and len(self._chars) >= self._min_length:
+            text = "".join(self._chars)
+            self._swallowed.update(self._held_down)  # their releases are still due
+            self._swallowed[ev.key()] += 1
+            self._held_down.clear()
+            self._pending, self._chars = [], []
+            if self._timer.isActive():
+                self._timer.stop()
+            self.scanned.emit(text)  # state is clean: slots may do anything
+            return True
+        if kind == _FNC1_CHORD and continues:
+            self._hold(receiver, ev, _GS)
+            return True
+        if kind == _CHAR:
+            if not continues:
+                self.flush()  # human gap: earlier keys were typing
+            self._hold(receiver, ev, ev.text())
+            return True
+        # Not part of a burst: deliver what is held first so nothing is reordered.
+        self.flush()
+        return False
+
+    def _hold(self, receiver: QWidget, ev: QKeyEvent, char: str) -> None:
+        self._pending.append((receiver, _copy(ev)))
+        self._chars.append(char)
+        self._held_down[ev.key()] += 1
+        self._last_ts = ev.timestamp()
+        self._last_key_at = time.monotonic()
+        self._rearmed = False
+        # Armed once per burst, not restarted per key: this is the hot path
+        # of every scan, and the timeout handler measures the quiet time.
+        if not self._timer.isActive():
+            self._arm(self._hold_ms)
+
+    def _arm(self, ms: int) -> None:
+        self._due = time.monotonic() + ms / 1000
+        self._timer.start(ms)
+
+    def _on_hold_timeout(self) -> None:
+        if not self._pending:
+            return
+        now = time.monotonic()
+        quiet_ms = (now - self._last_key_at) * 1000
+        if quiet_ms < self._hold_ms:  # keys kept coming: wait for a real pause
+            self._arm(max(1, math.ceil(self._hold_ms - quiet_ms)))
+            return
+        if (now - self._due) * 1000 > self._hold_ms and not self._rearmed:
+            # The timer is this late only if the GUI thread was blocked; the
+            # rest of the burst may be queued behind us.  Give it one more
+            # hold period to arrive before calling the burst human typing.
+            self._rearmed = True
+            self._arm(self._hold_ms)
+            return
+        self.flush()

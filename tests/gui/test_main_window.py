@@ -1,0 +1,141 @@
+"""The real bench window: scans typed as key bursts whatever has focus, every verdict shown and stored."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from packstation.services.demo import demo_batch, ean13
+from packstation.services.orders_admin import show_order
+from tests.gui.keys import scan, type_keys
+
+pytestmark = pytest.mark.timeout(90)
+
+
+def _scan(qtbot, window, raw: str):
+    """Scan ``raw`` as a burst and wait until the window has shown the verdict for it."""
+    before = window.outcomes_shown
+    scan(raw)
+    qtbot.waitUntil(lambda: window.outcomes_shown > before, timeout=15000)
+    outcome = window.last_outcome
+    assert outcome.raw == raw, (outcome.raw, raw)
+    return outcome
+
+
+def _order_with_single_units():
+    """A demo order whose lines need more than one unit and have no multi-unit pack."""
+    batch = demo_batch()
+    packs = {p.sku for p in batch.products if p.packs}
+    barcode = {p.sku: p.barcodes[0] for p in batch.products}
+    for order in batch.orders:
+        if len(order.lines) >= 2 and not ({ln.sku for ln in order.lines} & packs):
+            return order, barcode
+    raise AssertionError("demo has no suitable order")
+
+
+def _not_on(order, batch=None):
+    batch = batch or demo_batch()
+    skus = {ln.sku for ln in order.lines}
+    return next(p for p in batch.products if p.sku not in skus)
+
+
+def test_bursts_reach_the_bench_while_the_filter_has_focus(qtbot, bench):
+    order, barcode = _order_with_single_units()
+    bench.ui.queueFilter.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is bench.ui.queueFilter)
+
+    opened = _scan(qtbot, bench, f"ORD-{order.number}")
+    assert opened.kind == "order_opened"
+    first = order.lines[0]
+    accepted = _scan(qtbot, bench, barcode[first.sku])
+
+    assert accepted.kind == "accepted" and accepted.tone == "good"
+    assert bench.ui.queueFilter.text() == ""  # the burst never reached the focused line edit
+    assert bench.banner.tone == "good" and "1 / " in bench.banner.text()
+    assert bench.ui.pickTable.item(0, 3).text() == "1"
+    stored = show_order(bench.app.uow, order.number)
+    assert stored["status"] == "packing"
+    assert [ln["scanned"] for ln in stored["lines"]][0] == 1
+    assert stored["scans"][-1]["verdict"] == "accepted"
+
+
+def test_wrong_item_over_scan_and_unknown_barcode_are_shown_and_stored(qtbot, bench):
+    order, barcode = _order_with_single_units()
+    _scan(qtbot, bench, order.number)  # the bare order number opens it too
+
+    wrong = _not_on(order)
+    shown = _scan(qtbot, bench, wrong.barcodes[0])
+    assert shown.kind == "wrong_item" and bench.banner.tone == "bad"
+    assert "WRONG ITEM" in bench.banner.text() and wrong.sku in bench.banner.text()
+
+    line = order.lines[0]
+    for i in range(line.quantity):
+        _scan(qtbot, bench, barcode[line.sku])
+    over = _scan(qtbot, bench, barcode[line.sku])
+    assert over.kind == "over_scan" and "TOO MANY" in bench.banner.text()
+
+    unknown = ean13(999_999)  # valid EAN-13 nobody sells
+    shown = _scan(qtbot, bench, unknown)
+    assert shown.kind == "unknown_barcode" and "UNKNOWN BARCODE" in bench.banner.text()
+
+    stored = show_order(bench.app.uow, order.number)
+    kinds = [m["kind"] for m in stored["mismatches"]]
+    assert kinds == ["wrong_item", "over_scan", "unknown_barcode"]
+    assert not any(m["resolved"] for m in stored["mismatches"])
+    verdicts = [s["verdict"] for s in stored["scans"]]
+    assert verdicts.count("accepted") == line.quantity
+    assert {"wrong_item", "over_scan", "unknown_barcode"} <= set(verdicts)
+    assert stored["lines"][0]["scanned"] == line.quantity  # the over-scan was not counted
+
+
+def test_finish_with_f12_prints_and_opens_the_next_order(qtbot, bench, tmp_path):
+    order, barcode = _order_with_single_units()
+    _scan(qtbot, bench, f"ORD-{order.number}")
+    wrong = _not_on(order)
+    _scan(qtbot, bench, wrong.barcodes[0])
+    for line in order.lines:
+        for i in range(line.quantity):
+            _scan(qtbot, bench, barcode[line.sku])
+
+    qtbot.keyClick(bench, Qt.Key.Key_F12)  # refused: a wrong unit is still in the box
+    qtbot.waitUntil(lambda: bench.last_outcome.code == "order.not_finishable", timeout=10000)
+    assert bench.banner.tone == "bad"
+    removed = _scan(qtbot, bench, "CMD-REMOVED")
+    assert removed.kind == "removed"
+
+    qtbot.keyClick(bench, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: bench.last_outcome.kind == "shipped", timeout=20000)
+    shipped = bench.last_outcome
+    assert bench.banner.tone == "good" and "SHIPPED" in bench.banner.text()
+    stored = show_order(bench.app.uow, order.number)
+    assert stored["status"] == "shipped"
+    assert stored["tracking_number"] == shipped.params["tracking"]
+    assert [h["to"] for h in stored["history"]] == ["packing", "packed", "shipped"]
+    assert all(Path(p).is_file() for p in stored["parcels"][0]["documents"])
+    printed = sorted(p.name for p in (tmp_path / "printed").iterdir())
+    assert len(printed) == 2 and all(name.endswith(".pdf") for name in printed)
+    # The next order opened only after the printer had the label.
+    assert shipped.params["next"] and bench.worker.station.view.number == shipped.params["next"]
+
+
+def test_human_typing_reaches_the_filter_unchanged(qtbot, bench):
+    bench.ui.queueFilter.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is bench.ui.queueFilter)
+    type_keys("Łódź"[:0] + "Lodz", 80, terminator=None)
+    qtbot.waitUntil(lambda: bench.ui.queueFilter.text() == "Lodz", timeout=5000)
+    type_keys("", 80, terminator="\r")  # a person's Enter is theirs, not a scan
+    assert bench.last_outcome is None or bench.last_outcome.raw != "Lodz"
+
+
+def test_scanner_enter_never_presses_a_button(qtbot, bench):
+    clicks = []
+    bench.ui.finishButton.clicked.connect(lambda: clicks.append(1))
+    bench.ui.finishButton.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # worst case: a button has focus
+    bench.ui.finishButton.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is bench.ui.finishButton)
+    login = _scan(qtbot, bench, "PKR-0001")
+    assert login.kind == "login" and "Anna" in bench.packer_label.text()
+    assert clicks == []
