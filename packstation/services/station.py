@@ -51,8 +51,8 @@ class Station:
     def resume(self) -> OrderView | None:
         """At start-up, take back this station's own claims and reopen the order it was packing."""
         with self._uow() as uow:
-            claimed = uow.orders.claimed_by(self.config.station)
-        packing = [o.number for o in claimed if o.status == Status.PACKING]
+            # Read inside the block: leaving the unit of work expires the loaded orders.
+            packing = [o.number for o in uow.orders.claimed_by(self.config.station) if o.status == Status.PACKING]
         if packing:
             self.open(packing[-1])
         return self.view
@@ -95,10 +95,12 @@ class Station:
         if command is not None:
             return self.command(command, raw=text)
         code = barcodes.normalise(text)
-        number = barcodes.order_number_from_slip(text) or text
         with self._uow() as uow:
             match = uow.products.lookup(code)
-            is_order = match is None and uow.orders.by_number(number) is not None
+            # The bare number first: a shop's own numbers may start like a slip barcode ("ORD-1").
+            candidates = (text, barcodes.order_number_from_slip(text)) if match is None else ()
+            number = next((n for n in candidates if n and uow.orders.by_number(n) is not None), "")
+            is_order = bool(number)
             if match is None and not is_order:
                 packer = uow.products.packer_by_badge(text)
                 if packer is not None:
@@ -114,7 +116,7 @@ class Station:
                 return Outcome("no_order" if match else "unknown_barcode", BAD, kind, params, None, raw=text)
             else:
                 return self._verify(uow, text, code, match)
-        return self._switch_to(number)
+        return self._switch_to(number, text)
 
     def _verify(self, uow: Any, text: str, code: str, match: tuple[str, str, int] | None) -> Outcome:
         order = uow.orders.get(self.order_id)
@@ -149,21 +151,21 @@ class Station:
             self.view.state = state
             self.view.recent = [line, *self.view.recent][:8]
 
-    def _switch_to(self, number: str) -> Outcome:
+    def _switch_to(self, number: str, raw: str) -> Outcome:
         """An order barcode: open it, swapping out an untouched open order."""
         if self.order_id is not None:
             with self._uow() as uow:
                 current = uow.orders.get(self.order_id)
                 if current.number == number:
-                    return Outcome("info", INFO, "order.already_open", {"number": number}, self.view, raw=number)
+                    return Outcome("info", INFO, "order.already_open", {"number": number}, self.view, raw=raw)
                 if has_activity(uow, current):
                     return Outcome("refused", BAD, "order.finish_or_hold_first",
-                                   {"number": current.number, "requested": number}, self.view, raw=number)
+                                   {"number": current.number, "requested": number}, self.view, raw=raw)
                 release_order(uow, current, self.config.station, self.who, note=f"swapped for {number}")
                 uow.commit()
             self._close()
         view = self.open(number)
-        return Outcome("order_opened", INFO, "order.opened", {"number": number}, view, raw=number)
+        return Outcome("order_opened", INFO, "order.opened", {"number": number}, view, raw=raw)
 
     def _lost(self, uow: Any, order: Any) -> Outcome:
         """The order was cancelled by the shop or taken over while this station held it."""
