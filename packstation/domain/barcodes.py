@@ -13,8 +13,8 @@ SLIP_PREFIX = "ORD-"
 MAX_SCAN_LENGTH = 256
 GS = "\x1d"  # GS1 FNC1 as a keyboard-wedge scanner sends it
 
-# Commands a packer can scan; BOX-<name> takes a parameter.
-COMMANDS = frozenset({"FINISH", "REMOVED", "HOLD", "RELEASE", "NEXT-PARCEL", "UNDO", "LOGOUT"})
+# Commands a packer can scan at this version (NEXT-PARCEL, UNDO and BOX-<name> come with parcels).
+COMMANDS = frozenset({"FINISH", "REMOVED", "HOLD", "RELEASE", "NEXT", "LOGOUT"})
 
 
 @dataclass(frozen=True)

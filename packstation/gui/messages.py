@@ -8,8 +8,8 @@ from collections.abc import Mapping
 TEXTS: dict[str, tuple[str, str]] = {
     "scan.accepted": ("OK  {scanned} / {required}", "{name} ({sku})"),
     "scan.wrong_item": ("WRONG ITEM — take it out", "{name} ({sku}) is not on this order. Then scan CMD-REMOVED (F9)."),
-    "scan.over_scan": ("TOO MANY — take it out", "{name}: {remaining} more needed, this scan is {quantity}. "
-                       "Then scan CMD-REMOVED (F9)."),
+    "scan.over_scan": ("TOO MANY — take it out", "{name}: {required} ordered, {remaining} still missing, "
+                       "this scan counts {quantity}. Then scan CMD-REMOVED (F9)."),
     "scan.unknown_barcode": ("UNKNOWN BARCODE — take it out", "{barcode} is not a known product. "
                              "Then scan CMD-REMOVED (F9)."),
     "scan.no_order_open": ("No order open", "{name}: scan the order's packing slip first."),
@@ -38,7 +38,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "packer.logged_in": ("Hello, {name}", ""),
     "packer.logged_out": ("Logged out", "Scans are recorded under the station's name."),
     "command.no_order": ("No order open", "Scan an order's packing slip first."),
-    "command.unknown": ("Unknown command {name}", ""),
+    "command.unknown": ("Unknown command CMD-{name}", "Not a Packstation command barcode."),
     "printer.not_configured": ("No printer configured", ""),
     "printer.unavailable": ("PRINTER PROBLEM — nothing shipped", "{reason}"),
     "storage.unavailable": ("DATABASE UNAVAILABLE — scan NOT counted", "Reconnecting… scan the unit again "
