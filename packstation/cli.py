@@ -50,6 +50,10 @@ def build_parser() -> argparse.ArgumentParser:
     label.add_argument("--format", choices=("pdf",), default="pdf")
     label.add_argument("-o", "--output", type=Path, required=True)
 
+    sheet = sub.add_parser("commands", help="print the command barcodes (and badges) as an A4 PDF")
+    sheet.add_argument("-o", "--output", type=Path, required=True)
+    sheet.add_argument("--badges", action="store_true", help="add the active packers' badges")
+
     db = sub.add_parser("db", help="database maintenance").add_subparsers(dest="db_command", required=True,
                                                                           metavar="ACTION")
     db.add_parser("upgrade", help="migrate the schema to this version")
@@ -115,6 +119,13 @@ def _command(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-d
         docs = orders_admin.label_documents(app.uow, args.number, bootstrap_station_config(app))
         args.output.write_bytes(render_shipping_label(docs))
         print(f"{args.output}: label for {args.number}, tracking {docs.tracking_number}")
+        return 0
+    if args.command == "commands":
+        from packstation.adapters.labels.command_sheet import render_command_sheet
+
+        entries = orders_admin.command_sheet_entries(app.uow, args.badges)
+        args.output.write_bytes(render_command_sheet(entries))
+        print(f"{args.output}: {len(entries)} barcodes")
         return 0
     if args.command == "packers":
         orders_admin.add_packer(app.uow, args.name, args.badge)

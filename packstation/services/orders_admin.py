@@ -61,3 +61,23 @@ def add_packer(uow_factory: UowFactory, name: str, badge: str) -> None:
     with uow_factory() as uow:
         uow.products.add_packer(name, badge)
         uow.commit()
+
+
+# What each command barcode does, in the order printed on the bench sheet.
+COMMAND_CAPTIONS = (
+    ("FINISH", "Finish & print (F12)"),
+    ("REMOVED", "Wrong unit removed (F9)"),
+    ("HOLD", "Hold: unit missing (F8)"),
+    ("RELEASE", "Release order (F7)"),
+    ("NEXT", "Next order (F6)"),
+    ("LOGOUT", "Log out"),
+)
+
+
+def command_sheet_entries(uow_factory: UowFactory, with_badges: bool) -> list[tuple[str, str]]:
+    """(caption, barcode) for every command, then the active packers' badges if asked."""
+    entries = [(caption, f"{barcodes.COMMAND_PREFIX}{name}") for name, caption in COMMAND_CAPTIONS]
+    if with_badges:
+        with uow_factory() as uow:
+            entries += [(f"Badge: {name}", badge) for name, badge in uow.products.packer_badges()]
+    return entries

@@ -192,6 +192,11 @@ class ProductRepository:
     def packer_by_badge(self, badge: str) -> Packer | None:
         return self.session.scalar(select(Packer).where(Packer.badge == badge, Packer.active.is_(True)))
 
+    def packer_badges(self) -> list[tuple[str, str]]:
+        """(name, badge) of every active packer, by name."""
+        rows = self.session.execute(select(Packer.name, Packer.badge).where(Packer.active.is_(True)).order_by(Packer.name))
+        return [(name, badge) for name, badge in rows]
+
     def add_packer(self, name: str, badge: str) -> Packer:
         packer = Packer(name=name, badge=badge, active=True)
         self.session.add(packer)
