@@ -1,0 +1,95 @@
+"""Shared by the integration tests: a small, known catalogue and helpers to start an app.
+
+Not a test module (no ``test_`` prefix). It imports nothing from pytest, so processes
+started with the multiprocessing "spawn" context can import it too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+from packstation import bootstrap, config
+from packstation.domain import barcodes
+from packstation.domain.records import Address, ImportBatch, OrderLineRecord, OrderRecord, PackRecord, ProductRecord
+
+MUG_EAN = barcodes.with_check_digit("590123400001")      # EAN-13
+MUG_BOX6 = barcodes.with_check_digit("1590123400001")    # GTIN-14 of an inner box of 6 mugs
+SPOON_UPC = barcodes.with_check_digit("03600029145")     # UPC-A
+SOAP_EAN = barcodes.with_check_digit("590123400003")     # a product that is on no order
+BADGE = "PKR-0001"
+PACKER = "Anna Kowalska"
+
+PRODUCTS = (
+    ProductRecord("SKU-MUG", "Kubek ceramiczny „Żubr”", (MUG_EAN,), (PackRecord(MUG_BOX6, 6),),
+                  Decimal("0.350"), "A-01-1"),
+    ProductRecord("SKU-SPOON", "Łyżka drewniana", (SPOON_UPC,), (), Decimal("0.040"), "B-02-3"),
+    ProductRecord("SKU-SOAP", "Mydło szare", (SOAP_EAN,), (), Decimal("0.100"), "C-03-2"),
+)
+
+
+def order(number: str, *lines: tuple[str, int], tracking: str = "", status: str = "new",
+          customer: str = "Zofia Wójcik", payment: str = "prepaid") -> OrderRecord:
+    return OrderRecord(
+        external_id=f"ext-{number}", number=number, source="test", customer_name=customer,
+        address=Address(customer, "ul. Żeromskiego 12/4", "90-710", "Łódź", "PL"),
+        lines=tuple(OrderLineRecord(sku, qty) for sku, qty in lines),
+        email="zofia@example.pl", phone="+48 600 100 200", carrier="InPost", service="Kurier",
+        payment=payment, cod_amount=Decimal("123.45") if payment == "cod" else None,
+        tracking_number=tracking, status=status,
+    )
+
+
+def batch(*orders: OrderRecord) -> ImportBatch:
+    return ImportBatch(products=PRODUCTS, orders=tuple(orders))
+
+
+def simple_orders(count: int, prefix: str = "RACE") -> ImportBatch:
+    """``count`` one-line orders numbered ``<prefix>-0001``…"""
+    return batch(*(order(f"{prefix}-{i:04d}", ("SKU-MUG", 1)) for i in range(1, count + 1)))
+
+
+def make_app(db_url: str, station: str = "bench-1", print_to: Path | None = None, **overrides: object
+             ) -> bootstrap.App:
+    """Bootstrap the real app (migrating the database) for one station."""
+    cfg = config.load(db_url=db_url, station=station, print_to=str(print_to) if print_to else None)
+    for key, value in overrides.items():
+        setattr(cfg, key, value)
+    return bootstrap.bootstrap(cfg)
+
+
+def with_lines(record: OrderRecord, *lines: tuple[str, int]) -> OrderRecord:
+    return replace(record, lines=tuple(OrderLineRecord(sku, qty) for sku, qty in lines))
+
+
+def race_worker(db_url: str, station: str, numbers: list[str], barrier, results) -> None:  # type: ignore[no-untyped-def]
+    """One of two benches racing to open the same orders (run in a spawned process).
+
+    Before each round both wait on ``barrier`` so their claims hit the database together.
+    Puts ``(station, [(number, outcome, holder), ...])`` on ``results``; ``outcome`` is
+    ``won``, ``claimed`` (``holder`` is the station the error named) or ``error: …``.
+    """
+    from packstation.domain.errors import OrderClaimed
+
+    rounds: list[tuple[str, str, str]] = []
+    app = None
+    try:
+        app = make_app(db_url, station)
+        bench = app.station()
+        for number in numbers:
+            barrier.wait(timeout=60)
+            try:
+                bench.open(number)
+                rounds.append((number, "won", station))
+            except OrderClaimed as error:
+                rounds.append((number, "claimed", str(error.params.get("station"))))
+            except Exception as error:  # noqa: BLE001 - reported to the test
+                rounds.append((number, f"error: {type(error).__name__}: {error}", ""))
+    except Exception as error:  # noqa: BLE001
+        rounds.append(("", f"error: {type(error).__name__}: {error}", ""))
+        barrier.abort()
+    finally:
+        if app is not None:
+            app.dispose()
+        results.put((station, rounds))
