@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from packstation.gui.main_window import MainWindow
@@ -33,7 +34,8 @@ def _resumed(station: Any) -> Outcome | None:
     view = station.resume()
     if view is None:
         return None
-    return Outcome("order_opened", INFO, "order.opened", {"number": view.number}, view)
+    params = {"number": view.number, "scanned": view.state.units_scanned, "required": view.state.units_required}
+    return Outcome("order_opened", INFO, "order.resumed", params, view)
 
 
 def run(app: Any) -> int:
@@ -41,8 +43,43 @@ def run(app: Any) -> int:
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     qapp.setApplicationName("Packstation")
     window = create_window(app)
-    window.show()
     if os.environ.get("PACKSTATION_QUIT_AFTER_PAINT"):
         # Start-up benchmark: exit right after the first paint with the queue loaded.
-        QTimer.singleShot(0, lambda: (print("PAINTED", flush=True), qapp.quit()))
+        window.installEventFilter(_QuitAfterFirstPaint(window, qapp))
+    window.show()
+    _close_on_signals(window)
     return qapp.exec()
+
+
+def _close_on_signals(window: Any) -> None:
+    """SIGTERM/SIGINT close the window properly, so queued scans are finished first."""
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: window.close())
+    # Python runs signal handlers only between bytecodes: wake it up now and then.
+    timer = QTimer(window, interval=250)
+    timer.timeout.connect(lambda: None)
+    timer.start()
+
+
+class _QuitAfterFirstPaint(QObject):
+    """Print ``PAINTED`` and quit once the window's first paint pass is over.
+
+    A ``QTimer.singleShot(0)`` armed after ``show()`` fires *before* the first paint
+    (the expose and update request come later), so wait for the first Paint event and
+    act on a zero timer queued from it, which runs when the whole paint pass is done.
+    """
+
+    def __init__(self, window: Any, qapp: Any) -> None:
+        super().__init__(window)
+        self._qapp = qapp
+        self._seen = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if not self._seen and event.type() == QEvent.Type.Paint:
+            self._seen = True
+            QTimer.singleShot(0, self._done)
+        return False
+
+    def _done(self) -> None:
+        print("PAINTED", flush=True)
+        self._qapp.quit()

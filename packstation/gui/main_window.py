@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QBrush, QCloseEvent, QColor, QFont, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QTableWidgetItem
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QPushButton, QTableWidgetItem
 
 from packstation.domain.status import Status
 from packstation.gui.forms.ui_main_window import Ui_MainWindow
@@ -21,6 +22,14 @@ from packstation.services.outcomes import Outcome
 QUEUE_COLUMNS = ("Number", "Status", "Customer", "City", "Units", "Station")
 PICK_COLUMNS = ("Bin", "SKU", "Product", "Scanned", "Required")
 DONE, PARTIAL = QColor("#c8e6c9"), QColor("#fff59d")
+VERDICT_LABELS = {
+    "accepted": ("OK", QColor("#1b7f3b")),
+    "wrong_item": ("WRONG ITEM", QColor("#c62828")),
+    "over_scan": ("TOO MANY", QColor("#c62828")),
+    "unknown_barcode": ("UNKNOWN", QColor("#c62828")),
+    "invalid_scan": ("REJECTED", QColor("#c62828")),
+    "command": ("COMMAND", QColor("#1f4e8c")),
+}
 HOTKEYS = (("nextButton", "NEXT", "F6"), ("releaseButton", "RELEASE", "F7"), ("holdButton", "HOLD", "F8"),
            ("removedButton", "REMOVED", "F9"), ("finishButton", "FINISH", "F12"))
 
@@ -68,7 +77,11 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(2, header.ResizeMode.Stretch)
         p.setFont(QFont(p.font().family(), 14))
         p.verticalHeader().setDefaultSectionSize(40)
-        self.ui.splitter.setSizes([420, 860])
+        mono = QFont("DejaVu Sans Mono")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        mono.setPointSize(11)
+        self.ui.recentList.setFont(mono)
+        self.ui.splitter.setSizes([500, 780])
 
     def _setup_actions(self) -> None:
         for button_name, command, key in HOTKEYS:
@@ -119,9 +132,11 @@ class MainWindow(QMainWindow):
             return
         cod = f" · <b>COD {view.cod_amount} {view.currency}</b>" if view.cod_amount else ""
         state = view.state
+        wrong = (f" · <span style='color:#c62828'><b>{state.open_mismatches} wrong unit(s) to take out</b></span>"
+                 if state.open_mismatches else "")
         ui.orderHeader.setText(
             f"<b>{view.number}</b> — {view.customer_name}, {view.city} · {view.carrier} {view.service}{cod}"
-            f" · {state.units_scanned}/{state.units_required} units"
+            f" · {state.units_scanned}/{state.units_required} units{wrong}"
         )
         notices = [f"Shop change: {c}" for c in view.changes] + ([f"Note: {view.notes}"] if view.notes else [])
         ui.noticeLabel.setText("\n".join(notices))
@@ -144,7 +159,11 @@ class MainWindow(QMainWindow):
         table.resizeColumnToContents(1)
         ui.recentList.clear()
         for scan in view.recent:
-            ui.recentList.addItem(f"{scan.at[11:19]}  {scan.verdict:<16} {scan.raw}")
+            label, colour = VERDICT_LABELS.get(scan.verdict, (scan.verdict, None))
+            item = QListWidgetItem(f"{_local_time(scan.at)}   {label:<11} {scan.raw}")
+            if colour is not None:
+                item.setForeground(QBrush(colour))
+            ui.recentList.addItem(item)
 
     def refresh_queue(self) -> None:
         """Reload the queue (a short indexed query; runs on the GUI thread by design)."""
@@ -176,7 +195,9 @@ class MainWindow(QMainWindow):
     def _show_db(self) -> None:
         from sqlalchemy.engine import make_url
 
-        where = make_url(self.app.config.db_url).render_as_string(hide_password=True)
+        url = make_url(self.app.config.db_url)
+        where = f"SQLite {url.database}" if url.get_backend_name() == "sqlite" else \
+            f"{url.get_backend_name()} {url.host or 'localhost'}/{url.database}"
         state = "connected" if self._db_ok else "<span style='color:#c62828'><b>UNAVAILABLE</b></span>"
         self.db_label.setText(f"DB: {where} — {state}")
 
@@ -204,3 +225,11 @@ class MainWindow(QMainWindow):
         self.capture.flush()
         self.worker.stop()
         super().closeEvent(event)
+
+
+def _local_time(stamp: str) -> str:
+    """``2026-11-24T05:06:23Z`` (stored UTC) as the bench's local ``HH:MM:SS``."""
+    try:
+        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone().strftime("%H:%M:%S")
+    except ValueError:
+        return stamp[11:19]

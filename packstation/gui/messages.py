@@ -7,11 +7,11 @@ from collections.abc import Mapping
 # code -> (headline, detail). Headlines are read from two metres away: short and loud.
 TEXTS: dict[str, tuple[str, str]] = {
     "scan.accepted": ("OK  {scanned} / {required}", "{name} ({sku})"),
-    "scan.wrong_item": ("WRONG ITEM — take it out", "{name} ({sku}) is not on this order. Then scan CMD-REMOVED (F9)."),
+    "scan.wrong_item": ("WRONG ITEM — take it out", "{name} ({sku}) is not on this order. Then scan CMD‑REMOVED (F9)."),
     "scan.over_scan": ("TOO MANY — take it out", "{name}: {required} ordered, {remaining} still missing, "
-                       "this scan counts {quantity}. Then scan CMD-REMOVED (F9)."),
+                       "this scan counts {quantity}. Then scan CMD‑REMOVED (F9)."),
     "scan.unknown_barcode": ("UNKNOWN BARCODE — take it out", "{barcode} is not a known product. "
-                             "Then scan CMD-REMOVED (F9)."),
+                             "Then scan CMD‑REMOVED (F9)."),
     "scan.no_order_open": ("No order open", "{name}: scan the order's packing slip first."),
     "scan.unknown_no_order": ("Unknown barcode", "{barcode} is not an order, product or badge."),
     "scan.too_long": ("Scan rejected: too long", "{length} characters — not a barcode. Nothing was counted."),
@@ -19,6 +19,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "Nothing was counted."),
     "scan.empty": ("Empty scan", "The scanner sent only a terminator."),
     "order.opened": ("Order {number} open", "Scan every unit."),
+    "order.resumed": ("Order {number} resumed", "{scanned} of {required} units already scanned — carry on."),
     "order.already_open": ("Order {number} is already open", ""),
     "order.finish_or_hold_first": ("Finish or hold {number} first", "It already has scans."),
     "order.not_found": ("No order {number}", ""),

@@ -126,6 +126,7 @@ class ScanCapture(QObject):
         self._last_key_at = 0.0  # time.monotonic() of the last held key
         self._due = 0.0          # when the running hold timer should fire
         self._rearmed = False
+        self._draining = False
         app = QCoreApplication.instance()
         if app is not None:
             # Keys held back at shutdown must still reach their widgets.
@@ -257,8 +258,17 @@ class ScanCapture(QObject):
         self._timer.start(ms)
 
     def _on_hold_timeout(self) -> None:
-        if not self._pending:
+        if not self._pending or self._draining:
             return
+        # Let key events already queued behind a stall arrive before judging the
+        # pause: otherwise a burst whose tail waits in the queue is split in two.
+        self._draining = True
+        try:
+            QCoreApplication.processEvents()
+        finally:
+            self._draining = False
+        if not self._pending or self._timer.isActive():
+            return  # the burst completed, or new keys re-armed the timer
         now = time.monotonic()
         quiet_ms = (now - self._last_key_at) * 1000
         if quiet_ms < self._hold_ms:  # keys kept coming: wait for a real pause
