@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import bindparam, func, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from packstation.adapters.db.models import (
@@ -23,6 +23,24 @@ from packstation.adapters.db.models import (
 )
 
 OPENABLE_STATUSES = ("new", "packing")
+
+# Queries of every scan, built once: constructing a statement costs more than running it on SQLite.
+# They run on the session's connection after an explicit flush, which is what Session.execute would
+# do (autoflush) minus the ORM execution layer they do not need (they return plain rows).
+_LOOKUP = (
+    select(Product.sku, Product.name, ProductBarcode.quantity)
+    .join(ProductBarcode, ProductBarcode.product_id == Product.id)
+    .where(ProductBarcode.code == bindparam("code"))
+)
+_BINS = select(Product.sku, Product.bin_location).where(Product.sku.in_(bindparam("skus", expanding=True)))
+_OPEN_MISMATCHES = select(func.count(Mismatch.id)).where(
+    Mismatch.order_id == bindparam("order_id"), Mismatch.resolved_at.is_(None), Mismatch.voided.is_(False)
+)
+
+
+def _rows(session: Session, statement: Any, params: dict[str, Any]) -> Any:
+    session.flush()
+    return session.connection().execute(statement, params)
 
 
 class OrderRepository:
@@ -132,11 +150,7 @@ class ProductRepository:
 
     def lookup(self, code: str) -> tuple[str, str, int] | None:
         """(sku, name, units per scan) for a normalised barcode, or None."""
-        row = self.session.execute(
-            select(Product.sku, Product.name, ProductBarcode.quantity)
-            .join(ProductBarcode, ProductBarcode.product_id == Product.id)
-            .where(ProductBarcode.code == code)
-        ).first()
+        row = _rows(self.session, _LOOKUP, {"code": code}).first()
         return (row[0], row[1], row[2]) if row else None
 
     def by_sku(self, sku: str) -> Product | None:
@@ -181,7 +195,7 @@ class ProductRepository:
         return out
 
     def bins(self, skus: set[str]) -> dict[str, str]:
-        return {sku: b for sku, b in self.session.execute(select(Product.sku, Product.bin_location).where(Product.sku.in_(skus)))}
+        return {sku: b for sku, b in _rows(self.session, _BINS, {"skus": list(skus)})}
 
     def weights(self, skus: set[str]) -> dict[str, Any]:
         return {sku: w for sku, w in self.session.execute(select(Product.sku, Product.weight_kg).where(Product.sku.in_(skus)))}
@@ -249,14 +263,7 @@ class JournalRepository:
         )
 
     def count_open_mismatches(self, order_id: int) -> int:
-        return (
-            self.session.scalar(
-                select(func.count(Mismatch.id)).where(
-                    Mismatch.order_id == order_id, Mismatch.resolved_at.is_(None), Mismatch.voided.is_(False)
-                )
-            )
-            or 0
-        )
+        return _rows(self.session, _OPEN_MISMATCHES, {"order_id": order_id}).scalar() or 0
 
     def mismatches(self, order_id: int) -> list[Mismatch]:
         return list(self.session.scalars(select(Mismatch).where(Mismatch.order_id == order_id).order_by(Mismatch.id)))
