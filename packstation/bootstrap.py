@@ -15,10 +15,11 @@ class App:
     config: Config
     engine: Any
     uow: UowFactory
+    scan_uow: UowFactory
 
     def station(self) -> Station:
         """A bench bound to this station's name, printer and renderers."""
-        return Station(self.uow, station_config(self.config), renderers(), printer(self.config))
+        return Station(self.uow, station_config(self.config), renderers(), printer(self.config), self.scan_uow)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -61,7 +62,7 @@ def bootstrap(config: Config, migrate: bool = True) -> App:
     """Open the database (migrating it to this build's schema unless told not to)."""
     from packstation.adapters.db.engine import make_engine
     from packstation.adapters.db.migrate import upgrade
-    from packstation.adapters.db.unit_of_work import uow_factory
+    from packstation.adapters.db.unit_of_work import scan_uow_factory, uow_factory
 
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import OperationalError
@@ -79,4 +80,4 @@ def bootstrap(config: Config, migrate: bool = True) -> App:
         except Exception:
             engine.dispose()
             raise
-    return App(config, engine, uow_factory(engine))
+    return App(config, engine, uow_factory(engine), scan_uow_factory(engine))

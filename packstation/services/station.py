@@ -20,12 +20,22 @@ from packstation.services.order_views import OrderView, ScanLine, order_view, pa
 from packstation.services.outcomes import BAD, GOOD, INFO, Outcome
 
 
+class _StaleCounts(Exception):
+    """The stored count of a line differs from the one a verdict was based on."""
+
+
+class _LostClaim(Exception):
+    """The open order is no longer ``packing`` at this station (cancelled or taken over)."""
+
+
 class Station:
     def __init__(
         self, uow: UowFactory, config: StationConfig, renderers: DocumentRenderers | None = None,
-        printer: Printer | None = None,
+        printer: Printer | None = None, scan_uow: UowFactory | None = None,
     ) -> None:
         self._uow = uow
+        # The product-scan path may use a lighter unit of work (no ORM session).
+        self._scan_uow = scan_uow or uow
         self.config = config
         self.renderers = renderers
         self.printer = printer
@@ -78,7 +88,14 @@ class Station:
     def scan(self, raw: str) -> Outcome:
         """Handle one scan: product, command, order number or badge. Never raises."""
         try:
-            return self._scan(raw)
+            try:
+                return self._scan(raw)
+            except _StaleCounts:
+                self.refresh()  # the stored counts moved under us: judge again on what is stored
+                return self._scan(raw)
+            except _LostClaim:
+                with self._uow() as uow:
+                    return self._lost(uow, uow.orders.get(self.order_id))
         except StorageUnavailable as error:
             return Outcome.from_error(error, self.view, raw)
         except DomainError as error:
@@ -95,6 +112,11 @@ class Station:
         if command is not None:
             return self.command(command, raw=text)
         code = barcodes.normalise(text)
+        if self.order_id is not None:
+            with self._scan_uow() as fast:  # the common case: a unit of the open order
+                found = fast.products.lookup(code)
+                if found is not None:
+                    return self._verify(fast, text, code, found)
         with self._uow() as uow:
             match = uow.products.lookup(code)
             # The bare number first: a shop's own numbers may start like a slip barcode ("ORD-1").
@@ -119,25 +141,32 @@ class Station:
         return self._switch_to(number, text)
 
     def _verify(self, uow: Any, text: str, code: str, match: tuple[str, str, int] | None) -> Outcome:
-        order = uow.orders.get(self.order_id)
-        if order.status != Status.PACKING or order.claim_station != self.config.station:
-            return self._lost(uow, order)
-        state = pack_state(uow, order)
+        """Judge a product scan against the open order and store it, in one short transaction.
+
+        The counts come from memory: while this station holds the claim nobody else
+        may count on the order. The scan is stored only if the claim still holds, and
+        the guarded UPDATE proves the stored count is the one judged (if not, the
+        order is re-read and the scan judged again).
+        """
+        now = utcnow()
+        state = self.view.state
         product = ProductMatch(match[0], match[1], match[2]) if match else None
         verdict = verify(state, code, product)
-        now = utcnow()
-        event = self._store_in(uow, text, code, verdict.kind.value, verdict.code, verdict.line_id,
-                               verdict.quantity, order.id)
+        event_id = uow.journal.record_claimed_scan(
+            self.order_id, at=now, line_id=verdict.line_id, raw=text, code=code[:300], verdict=verdict.kind.value,
+            message_code=verdict.code, quantity=verdict.quantity, station=self.config.station, packer=self.who,
+        )
+        if event_id is None:  # cancelled by the shop or taken over since the last scan
+            raise _LostClaim()
         if verdict.kind is VerdictKind.ACCEPTED:
-            line = next(line for line in order.lines if line.id == verdict.line_id)
-            line.scanned = line.scanned + verdict.quantity
+            line = next(line for line in state.lines if line.line_id == verdict.line_id)
+            if not uow.orders.add_scanned(line.line_id, verdict.quantity, line.scanned):
+                raise _StaleCounts()
         elif verdict.is_mismatch:
-            uow.flush()
-            uow.journal.add_mismatch(
-                order_id=order.id, scan_event_id=event.id, kind=verdict.kind.value, code=text,
+            uow.journal.record_mismatch(
+                order_id=self.order_id, scan_event_id=event_id, kind=verdict.kind.value, code=text,
                 sku=product.sku if product else "", station=self.config.station, packer=self.who, created_at=now,
             )
-        order.claim_heartbeat = now
         uow.commit()  # durable before anyone sees green
         apply(state, verdict)
         self._remember(state, ScanLine(iso(now) or "", text, verdict.kind.value, verdict.code))

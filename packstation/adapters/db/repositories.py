@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, or_, select, update
+from sqlalchemy import Boolean, Connection, DateTime, Integer, String, Text, bindparam, func, insert, or_, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from packstation.adapters.db.models import (
@@ -36,11 +36,41 @@ _BINS = select(Product.sku, Product.bin_location).where(Product.sku.in_(bindpara
 _OPEN_MISMATCHES = select(func.count(Mismatch.id)).where(
     Mismatch.order_id == bindparam("order_id"), Mismatch.resolved_at.is_(None), Mismatch.voided.is_(False)
 )
+# The scan path's writes, as plain statements: no ORM objects are loaded or flushed for a scan.
+_TOUCH_CLAIM = (
+    update(Order)
+    .where(Order.id == bindparam("b_order"), Order.status == "packing", Order.claim_station == bindparam("b_station"))
+    .values(claim_heartbeat=bindparam("b_now"))
+)
+_ADD_SCANNED = (
+    update(OrderLine)
+    .where(OrderLine.id == bindparam("b_line"), OrderLine.scanned == bindparam("b_expected"))
+    .values(scanned=OrderLine.scanned + bindparam("b_units"))
+)
+_INSERT_SCAN = insert(ScanEvent).returning(ScanEvent.id)
+# A scan of the open order, stored only while the order is still `packing` at this station:
+# the claim check and the insert are one statement (INSERT … SELECT … RETURNING, both databases).
+_SCAN_FIELDS = {"at": DateTime, "line_id": Integer, "raw": Text, "code": String, "verdict": String,
+                "message_code": String, "quantity": Integer, "station": String, "packer": String}
+_GUARDED_SCAN = (
+    insert(ScanEvent)
+    .from_select(
+        ["order_id", *_SCAN_FIELDS, "voided"],
+        select(Order.id, *(bindparam(name, type_=kind) for name, kind in _SCAN_FIELDS.items()),
+               bindparam("voided", False, type_=Boolean))
+        .where(Order.id == bindparam("b_order"), Order.status == "packing", Order.claim_station == bindparam("station")),
+    )
+    .returning(ScanEvent.id)
+)
+_INSERT_MISMATCH = insert(Mismatch)
 
 
-def _rows(session: Session, statement: Any, params: dict[str, Any]) -> Any:
-    session.flush()
-    return session.connection().execute(statement, params)
+def _rows(target: Session | Connection, statement: Any, params: dict[str, Any]) -> Any:
+    """Run a prebuilt statement on a Session (after its autoflush) or on a bare Connection."""
+    if isinstance(target, Session):
+        target.flush()
+        target = target.connection()
+    return target.execute(statement, params)
 
 
 class OrderRepository:
@@ -88,6 +118,16 @@ class OrderRepository:
             .values(claim_station=station, claim_packer=packer, claim_heartbeat=now)
             .execution_options(synchronize_session=False)
         )
+        return result.rowcount == 1
+
+    def touch_claim(self, order_id: int, station: str, now: datetime) -> bool:
+        """Refresh the claim's heartbeat; False if the order is no longer ``packing`` at ``station``."""
+        result = _rows(self.session, _TOUCH_CLAIM, {"b_order": order_id, "b_station": station, "b_now": now})
+        return result.rowcount == 1
+
+    def add_scanned(self, line_id: int, units: int, expected: int) -> bool:
+        """Count ``units`` on a line whose stored count is still ``expected`` (else False, nothing written)."""
+        result = _rows(self.session, _ADD_SCANNED, {"b_line": line_id, "b_units": units, "b_expected": expected})
         return result.rowcount == 1
 
     def release_claim(self, order_id: int, station: str) -> None:
@@ -229,6 +269,18 @@ class JournalRepository:
 
     def add_scan(self, **fields: Any) -> ScanEvent:
         return self._add(ScanEvent(**fields))
+
+    def record_scan(self, **fields: Any) -> int:
+        """Insert a scan event without the ORM (the hot path); returns its id."""
+        return _rows(self.session, _INSERT_SCAN, {"voided": False, **fields}).scalar_one()
+
+    def record_claimed_scan(self, order_id: int, **fields: Any) -> int | None:
+        """Store a scan of ``order_id`` if it is still ``packing`` at ``fields['station']``; its id, else None."""
+        return _rows(self.session, _GUARDED_SCAN, {"b_order": order_id, "voided": False, **fields}).scalar_one_or_none()
+
+    def record_mismatch(self, **fields: Any) -> None:
+        _rows(self.session, _INSERT_MISMATCH, {"voided": False, "resolved_at": None, "resolved_by": None,
+                                               "resolution": None, **fields})
 
     def add_mismatch(self, **fields: Any) -> Mismatch:
         return self._add(Mismatch(**fields))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from types import TracebackType
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -41,8 +41,7 @@ class SqlUnitOfWork:
             pass  # the connection is already gone; nothing was committed
         finally:
             self.session.close()
-        if isinstance(exc, OperationalError) or (isinstance(exc, DBAPIError) and exc.connection_invalidated):
-            raise StorageUnavailable("database unavailable", detail=str(exc.orig)[:200]) from exc
+        _translate(exc)
         return False
 
     def flush(self) -> None:
@@ -54,6 +53,56 @@ class SqlUnitOfWork:
 
     def commit(self) -> None:
         self.session.commit()
+
+
+class CoreUnitOfWork:
+    """The scan path's unit of work: the same repositories on a bare Connection, no ORM Session.
+
+    A scan is a lookup, two or three plain statements and a commit; the Session's
+    bookkeeping would cost more than all of them together. Only the repository
+    methods that run plain statements may be used here (lookup, touch_claim,
+    add_scanned, record_scan, record_mismatch).
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self.connection: Connection
+
+    def __enter__(self) -> CoreUnitOfWork:
+        try:
+            self.connection = self._engine.connect()
+        except DBAPIError as exc:  # connecting happens here, not inside the caller's block
+            _translate(exc)
+            raise
+        self.orders = OrderRepository(self.connection)  # type: ignore[arg-type]
+        self.products = ProductRepository(self.connection)  # type: ignore[arg-type]
+        self.journal = JournalRepository(self.connection)  # type: ignore[arg-type]
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> bool:
+        try:
+            self.connection.rollback()
+        except DBAPIError:
+            pass
+        finally:
+            self.connection.close()
+        _translate(exc)
+        return False
+
+    def commit(self) -> None:
+        self.connection.commit()
+
+
+def _translate(exc: BaseException | None) -> None:
+    """Raise StorageUnavailable for a lost or unreachable database."""
+    if isinstance(exc, OperationalError) or (isinstance(exc, DBAPIError) and exc.connection_invalidated):
+        raise StorageUnavailable("database unavailable", detail=str(exc.orig)[:200]) from exc
+
+
+def scan_uow_factory(engine: Engine) -> Callable[[], CoreUnitOfWork]:
+    return lambda: CoreUnitOfWork(engine)
 
 
 def uow_factory(engine: Engine) -> Callable[[], SqlUnitOfWork]:
