@@ -19,6 +19,8 @@ def _send(kind: QEvent.Type, key: Qt.Key, text: str, ts: int, modifiers=Qt.Keybo
     event = QKeyEvent(kind, key, modifiers, text)
     event.setTimestamp(ts)
     target = QApplication.focusWidget() or QApplication.activeWindow()
+    # Sending to None crashes Qt: fail the test clearly instead.
+    assert target is not None, "no widget has focus: show and activate the window first"
     QApplication.sendEvent(target, event)
 
 
