@@ -69,14 +69,21 @@ def bootstrap(config: Config, migrate: bool = True) -> App:
 
     from packstation.domain.errors import StorageUnavailable
 
-    engine = make_engine(config.db_url)
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    from packstation.config import ConfigError
+
+    try:
+        engine = make_engine(config.db_url)
+    except (ArgumentError, NoSuchModuleError) as exc:
+        raise ConfigError(f"invalid database URL {config.db_url!r}: {exc}") from None
     if migrate:
         try:
             upgrade(engine)
         except OperationalError as exc:
             engine.dispose()
             where = make_url(config.db_url).render_as_string(hide_password=True)
-            raise StorageUnavailable(f"cannot open the database {where}: {str(exc.orig).strip()}") from None
+            raise StorageUnavailable(f"cannot open the database {where}: {' '.join(str(exc.orig).split())}") from None
         except Exception:
             engine.dispose()
             raise

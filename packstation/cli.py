@@ -179,10 +179,16 @@ def _db(args: argparse.Namespace, cfg) -> int:  # type: ignore[no-untyped-def]
     from packstation import bootstrap
     from packstation.adapters.db.migrate import current_revision, head_revision
 
+    from sqlalchemy.exc import OperationalError
+
+    from packstation.domain.errors import StorageUnavailable
+
     app = bootstrap.bootstrap(cfg, migrate=args.db_command == "upgrade")
     try:
         with app.engine.connect() as conn:
             print(f"schema {current_revision(conn)} (this build: {head_revision()})")
+    except OperationalError as exc:
+        raise StorageUnavailable(f"cannot open the database: {' '.join(str(exc.orig).split())}") from None
     finally:
         app.dispose()
     return 0

@@ -72,13 +72,28 @@ def _apply_file(cfg: Config, path: Path) -> None:
             cfg.print_to = Path(value)
         elif key in simple:
             expected = int if key.endswith(("_seconds", "_ms")) else bool if key == "auto_next" else str
-            if not isinstance(value, expected):
+            # bool is an int to Python, not to a person writing `heartbeat_seconds = true`
+            if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
                 raise ConfigError(f"{path}: [station] {key} must be {expected.__name__}", key=key)
             setattr(cfg, key, value)
         else:
             raise ConfigError(f"{path}: unknown setting [station] {key}", key=key)
+    _check_ranges(cfg, path)
     if "sender" in data:
         try:
             cfg.sender = Address(**data["sender"])
         except TypeError as exc:
             raise ConfigError(f"{path}: [sender] {exc}") from None
+
+
+def _check_ranges(cfg: Config, path: Path) -> None:
+    """Refuse settings that would make a bench misbehave rather than fail loudly."""
+    for key in ("claim_ttl_seconds", "heartbeat_seconds", "scanner_burst_gap_ms"):
+        if getattr(cfg, key) <= 0:
+            raise ConfigError(f"{path}: [station] {key} must be above 0", key=key)
+    if cfg.claim_ttl_seconds < 3 * cfg.heartbeat_seconds:
+        # A claim must survive a couple of missed heartbeats, or a busy bench loses its order.
+        raise ConfigError(f"{path}: [station] claim_ttl_seconds must be at least 3 × heartbeat_seconds",
+                          key="claim_ttl_seconds")
+    if not (cfg.gs1_company_prefix.isdigit() and 6 <= len(cfg.gs1_company_prefix) <= 12):
+        raise ConfigError(f"{path}: [station] gs1_company_prefix must be 6 to 12 digits", key="gs1_company_prefix")

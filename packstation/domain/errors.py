@@ -33,6 +33,12 @@ class OrderClaimed(DomainError):
     code = "order.claimed_elsewhere"
 
 
+class ClaimLost(DomainError):
+    """The open order is no longer ``packing`` at this station (cancelled, taken over)."""
+
+    code = "order.lost_claim"
+
+
 class NotFound(DomainError):
     code = "not_found"
 

@@ -19,6 +19,7 @@ from packstation.services.order_views import OrderView
 from packstation.services.orders_admin import list_orders
 from packstation.services.outcomes import Outcome
 
+OPEN_STATUSES = ("new", "packing")
 QUEUE_COLUMNS = ("Number", "Status", "Customer", "City", "Units", "Station")
 PICK_COLUMNS = ("Bin", "SKU", "Product", "Scanned", "Required")
 DONE, PARTIAL = QColor("#c8e6c9"), QColor("#fff59d")
@@ -58,7 +59,10 @@ class MainWindow(QMainWindow):
         self.ui.queueTable.cellDoubleClicked.connect(self._open_row)
         self._heartbeat = QTimer(self, interval=app.config.heartbeat_seconds * 1000, timeout=self._beat)
         self._heartbeat.start()
-        self.refresh_queue()
+        self._beat_pending = False
+        worker.queue_loaded.connect(self.show_queue)
+        # The first list is read here, before the first paint: the packer sees the queue at once.
+        self.show_queue(self._query_queue("open", ""))
 
     # -- set-up ------------------------------------------------------------------------
     def _setup_tables(self) -> None:
@@ -111,6 +115,8 @@ class MainWindow(QMainWindow):
     # -- rendering ---------------------------------------------------------------------
     def show_outcome(self, outcome: Outcome, seq: int) -> None:
         """Paint the verdict first (the packer waits for it), then the rest of the window."""
+        if outcome.kind == "queue_unavailable":
+            return  # only the queue could not be read; the status bar shows the database state
         self.last_outcome = outcome
         self.outcomes_shown += 1
         headline, detail = describe(outcome.code, outcome.params)
@@ -166,16 +172,15 @@ class MainWindow(QMainWindow):
             ui.recentList.addItem(item)
 
     def refresh_queue(self) -> None:
-        """Reload the queue (a short indexed query; runs on the GUI thread by design)."""
-        wanted = self.ui.statusFilter.currentData()
-        try:
-            rows = list_orders(self.app.uow, None if wanted in ("open", "") else wanted,
-                               self.ui.queueFilter.text().strip(), limit=500)
-        except Exception:  # database away: keep the old list, the banner says why
-            self._database_changed(False)
-            return
-        if wanted == "open":
-            rows = [r for r in rows if r["status"] in ("new", "packing")]
+        """Reload the queue on the worker (never block painting on the database)."""
+        wanted, text = self.ui.statusFilter.currentData(), self.ui.queueFilter.text().strip()
+        self.worker.load_queue(lambda: self._query_queue(wanted, text))
+
+    def _query_queue(self, wanted: str, text: str) -> list[dict]:
+        status = OPEN_STATUSES if wanted == "open" else (wanted or None)
+        return list_orders(self.app.uow, status, text, limit=500)
+
+    def show_queue(self, rows: list[dict]) -> None:
         table = self.ui.queueTable
         table.setRowCount(len(rows))
         for i, r in enumerate(rows):
@@ -218,7 +223,17 @@ class MainWindow(QMainWindow):
         return Outcome("reconnected", "info", "storage.back", {}, self.worker.station.refresh())
 
     def _beat(self) -> None:
-        self.worker.submit(self.worker.station.heartbeat)
+        # One heartbeat in the queue at a time: a slow database must not bury scans behind them.
+        if self._beat_pending:
+            return
+        self._beat_pending = True
+        self.worker.submit(self._heartbeat_job)
+
+    def _heartbeat_job(self) -> Outcome | None:
+        try:
+            return self.worker.station.heartbeat()
+        finally:
+            self._beat_pending = False
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self._heartbeat.stop()

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QThread, Signal
 
+from packstation.domain.errors import DomainError
 from packstation.services.outcomes import Outcome
 
 
@@ -20,6 +21,7 @@ class ScanWorker(QThread):
 
     outcome = Signal(object, int)  # Outcome, sequence number of the job
     database = Signal(bool)  # reachable?
+    queue_loaded = Signal(object)  # rows for the order queue
 
     def __init__(self, station: Any) -> None:
         super().__init__()
@@ -40,10 +42,25 @@ class ScanWorker(QThread):
     def command(self, name: str) -> int:
         return self.submit(lambda: self.station.command(name))
 
+    def load_queue(self, query: Callable[[], list[Any]]) -> int:
+        """Run the queue query here; the rows come back through ``queue_loaded``."""
+
+        def job() -> Outcome | None:
+            try:
+                self.queue_loaded.emit(query())
+            except DomainError as error:  # database away: the list stays, the status bar says why
+                return Outcome("queue_unavailable", "bad", error.code, dict(error.params), stored=False)
+            return None
+
+        return self.submit(job)
+
     def stop(self) -> None:
         """Finish the queued jobs, then end the thread."""
         self._jobs.put(None)
-        self.wait(15000)
+        if not self.wait(30000):
+            # Still busy (a database that does not answer): never destroy a running thread.
+            self.terminate()
+            self.wait()
 
     def run(self) -> None:  # noqa: D102 - QThread entry point
         while True:
@@ -57,7 +74,7 @@ class ScanWorker(QThread):
                 result = Outcome("error", "bad", "internal.error", {"error": f"{type(exc).__name__}: {exc}"},
                                  getattr(self.station, "view", None), stored=False)
             if result is not None:
-                self._track_db(result.kind != "db_unavailable")
+                self._track_db(result.kind not in ("db_unavailable", "queue_unavailable"))
                 self.outcome.emit(result, seq)
             elif not self._db_ok:
                 self._track_db(True)

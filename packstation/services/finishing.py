@@ -10,7 +10,7 @@ from typing import Any
 
 from packstation.domain import barcodes
 from packstation.domain.clock import utcnow
-from packstation.domain.errors import OrderNotFinishable
+from packstation.domain.errors import ClaimLost, OrderNotFinishable
 from packstation.domain.records import Address, LabelLine, ShipmentDocuments
 from packstation.domain.status import Actor, Status
 from packstation.services.claims import end_session
@@ -52,7 +52,7 @@ def finish_order(uow_factory: UowFactory, order_id: int, config: StationConfig, 
     the order id, so a retry prints the same tracking number.
     """
     with uow_factory() as uow:
-        order = uow.orders.get(order_id)
+        order = _held(uow, order_id, config.station)
         state = pack_state(uow, order)
         if not state.finishable:
             missing = state.units_required - state.units_scanned
@@ -68,7 +68,7 @@ def finish_order(uow_factory: UowFactory, order_id: int, config: StationConfig, 
     printer.print_document(docs.order_number, label, "label")
     printer.print_document(docs.order_number, slip, "slip")
     with uow_factory() as uow:
-        order = uow.orders.get(order_id)
+        order = _held(uow, order_id, config.station)  # again: the shop may have cancelled while printing
         change_status(uow, order, Status.PACKED, actor=Actor.PACKER, who=who, station=config.station)
         order.tracking_number = tracking
         uow.journal.add_parcel(order_id=order.id, index=1, tracking_number=tracking, weight_kg=docs.weight_kg,
@@ -79,6 +79,14 @@ def finish_order(uow_factory: UowFactory, order_id: int, config: StationConfig, 
         uow.orders.release_claim(order.id, config.station)
         uow.commit()
     return {"number": docs.order_number, "tracking": tracking, "printer": printer.name}
+
+
+def _held(uow: Any, order_id: int, station: str) -> Any:
+    """The order, row-locked, if ``station`` still holds it in ``packing``; else ClaimLost."""
+    order = uow.orders.get(order_id, lock=True)
+    if order.status != Status.PACKING or order.claim_station != station:
+        raise ClaimLost(f"order {order.number} is {order.status}, no longer held by {station}")
+    return order
 
 
 def _archive(folder: Path, number: str, documents: dict[str, bytes]) -> list[Path]:

@@ -57,6 +57,11 @@ def _check_against_database(uow: Any, batch: ImportBatch) -> list[tuple[int, str
     for code, sku in codes.items():
         if owners.get(code, sku) != sku:
             errors.append((line.get(sku, 0), f"barcode {code} of {sku} already belongs to product {owners[code]}"))
+    taken = uow.orders.numbers_among(set(codes) | {c for p in batch.products for c in _all_codes(p)})
+    for product in batch.products:
+        for raw in _all_codes(product):
+            if raw in taken or barcodes.normalise(raw) in taken:
+                errors.append((line.get(product.sku, 0), f"barcode {raw} of {product.sku} is an order number"))
     known_skus = set(uow.products.by_skus({ln.sku for o in batch.orders for ln in o.lines}))
     known_skus |= {p.sku for p in batch.products}
     stored_codes = uow.products.barcode_owners({barcodes.normalise(o.number) for o in batch.orders})

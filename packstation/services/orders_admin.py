@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from packstation.domain import barcodes
-from packstation.domain.errors import NotFound
+from packstation.domain.errors import DomainError, NotFound
 from packstation.domain.records import ShipmentDocuments
 from packstation.domain.status import Actor, Status
 from packstation.services.context import StationConfig, UowFactory
@@ -14,11 +14,14 @@ from packstation.services.order_views import order_document
 from packstation.services.status_ops import change_status
 
 
-def list_orders(uow_factory: UowFactory, status: str | None = None, text: str = "", limit: int = 10000
-                ) -> list[dict[str, Any]]:
-    """The queue as dicts: number, status, customer, city, units, station, carrier."""
-    if status:
-        Status(status)  # a typo is a clear ValueError, not an empty list
+def list_orders(uow_factory: UowFactory, status: str | tuple[str, ...] | None = None, text: str = "",
+                limit: int = 10000) -> list[dict[str, Any]]:
+    """Orders as dicts (number, status, customer, city, units, station, carrier), oldest first.
+
+    ``status`` is one status or a tuple of them (the bench's "open" view is new + packing).
+    """
+    for one in (status if isinstance(status, tuple) else (status,) if status else ()):
+        Status(one)  # a typo is a clear ValueError, not an empty list
     with uow_factory() as uow:
         rows = uow.orders.queue(status=status, text=text, limit=limit)
     keys = ("number", "status", "customer", "city", "units", "station", "carrier")
@@ -58,7 +61,13 @@ def label_documents(uow_factory: UowFactory, number: str, config: StationConfig)
 
 
 def add_packer(uow_factory: UowFactory, name: str, badge: str) -> None:
+    """Add a packer badge; a badge already in use is refused."""
     with uow_factory() as uow:
+        if uow.products.packer_by_badge(badge) is not None or uow.orders.by_number(badge) is not None:
+            raise DomainError(f"badge {badge} is already in use", code="packer.badge_taken", badge=badge)
+        if barcodes.is_command(badge) or uow.products.lookup(barcodes.normalise(badge)) is not None:
+            raise DomainError(f"badge {badge} is a command or product barcode", code="packer.badge_taken",
+                              badge=badge)
         uow.products.add_packer(name, badge)
         uow.commit()
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from packstation.domain import barcodes
 from packstation.domain.clock import iso, utcnow
-from packstation.domain.errors import DomainError, StorageUnavailable
+from packstation.domain.errors import ClaimLost, DomainError, StorageUnavailable
 from packstation.domain.status import Actor, Status
 from packstation.domain.verification import ProductMatch, VerdictKind, apply, verify
 from packstation.services import finishing
@@ -22,10 +22,6 @@ from packstation.services.outcomes import BAD, GOOD, INFO, Outcome
 
 class _StaleCounts(Exception):
     """The stored count of a line differs from the one a verdict was based on."""
-
-
-class _LostClaim(Exception):
-    """The open order is no longer ``packing`` at this station (cancelled or taken over)."""
 
 
 class Station:
@@ -54,9 +50,10 @@ class Station:
         with self._uow() as uow:
             order = claim_order(uow, number, self.config.station, self.who, self.config.claim_ttl_seconds)
             uow.commit()
-            self.order_id = order.id
-            self.view = order_view(uow, order)
-        return self.view
+            view = order_view(uow, order)
+            order_id = order.id
+        self.order_id, self.view = order_id, view  # only once both are known
+        return view
 
     def resume(self) -> OrderView | None:
         """At start-up, take back this station's own claims and reopen the order it was packing."""
@@ -72,7 +69,7 @@ class Station:
         if self.order_id is None:
             return Outcome("refused", BAD, "command.no_order")
         with self._uow() as uow:
-            order = uow.orders.get(self.order_id)
+            order = self._mine(uow)
             if has_activity(uow, order):
                 return Outcome("refused", BAD, "order.finish_or_hold_first", {"number": order.number}, self.view)
             number = order.number
@@ -84,22 +81,33 @@ class Station:
     def _close(self) -> None:
         self.order_id, self.view = None, None
 
+    def _mine(self, uow: Any) -> Any:
+        """The open order, row-locked, if this station still holds it; else ClaimLost."""
+        order = uow.orders.get(self.order_id, lock=True)
+        if order.status != Status.PACKING or order.claim_station != self.config.station:
+            raise ClaimLost(f"order {order.number} is no longer held by {self.config.station}")
+        return order
+
+    def _guarded(self, action: Any, raw: str) -> Outcome:
+        """Run a bench action; every expected failure becomes an outcome (never raises)."""
+        try:
+            try:
+                return action()
+            except _StaleCounts:
+                self.refresh()  # the stored counts moved under us: judge again on what is stored
+                return action()
+            except ClaimLost:
+                with self._uow() as uow:
+                    return self._lost(uow, uow.orders.get(self.order_id))
+        except (DomainError, _StaleCounts) as error:
+            if isinstance(error, _StaleCounts):
+                error = DomainError("counts changed elsewhere", code="order.lost_claim", number="?", status="?")
+            return Outcome.from_error(error, self.view, raw)
+
     # -- scanning ----------------------------------------------------------------------
     def scan(self, raw: str) -> Outcome:
         """Handle one scan: product, command, order number or badge. Never raises."""
-        try:
-            try:
-                return self._scan(raw)
-            except _StaleCounts:
-                self.refresh()  # the stored counts moved under us: judge again on what is stored
-                return self._scan(raw)
-            except _LostClaim:
-                with self._uow() as uow:
-                    return self._lost(uow, uow.orders.get(self.order_id))
-        except StorageUnavailable as error:
-            return Outcome.from_error(error, self.view, raw)
-        except DomainError as error:
-            return Outcome.from_error(error, self.view, raw)
+        return self._guarded(lambda: self._scan(raw), raw)
 
     def _scan(self, raw: str) -> Outcome:
         clean = barcodes.clean_scan(raw)
@@ -157,7 +165,7 @@ class Station:
             message_code=verdict.code, quantity=verdict.quantity, station=self.config.station, packer=self.who,
         )
         if event_id is None:  # cancelled by the shop or taken over since the last scan
-            raise _LostClaim()
+            raise ClaimLost("order no longer held here")
         if verdict.kind is VerdictKind.ACCEPTED:
             line = next(line for line in state.lines if line.line_id == verdict.line_id)
             if not uow.orders.add_scanned(line.line_id, verdict.quantity, line.scanned):
@@ -182,18 +190,23 @@ class Station:
 
     def _switch_to(self, number: str, raw: str) -> Outcome:
         """An order barcode: open it, swapping out an untouched open order."""
-        if self.order_id is not None:
+        previous = self.order_id
+        if previous is not None:
             with self._uow() as uow:
-                current = uow.orders.get(self.order_id)
+                current = self._mine(uow)
                 if current.number == number:
                     return Outcome("info", INFO, "order.already_open", {"number": number}, self.view, raw=raw)
                 if has_activity(uow, current):
                     return Outcome("refused", BAD, "order.finish_or_hold_first",
                                    {"number": current.number, "requested": number}, self.view, raw=raw)
-                release_order(uow, current, self.config.station, self.who, note=f"swapped for {number}")
-                uow.commit()
-            self._close()
+        # Claim the new order first: if another station holds it, the current one stays open here.
         view = self.open(number)
+        if previous is not None:
+            with self._uow() as uow:
+                old = uow.orders.get(previous, lock=True)
+                if old.status == Status.PACKING and old.claim_station == self.config.station:
+                    release_order(uow, old, self.config.station, self.who, note=f"swapped for {number}")
+                    uow.commit()
         return Outcome("order_opened", INFO, "order.opened", {"number": number}, view, raw=raw)
 
     def _lost(self, uow: Any, order: Any) -> Outcome:
@@ -223,10 +236,8 @@ class Station:
     # -- commands ----------------------------------------------------------------------
     def command(self, name: str, raw: str = "") -> Outcome:
         """A command barcode (``CMD-<NAME>``) or its hotkey."""
-        try:
-            return self._command(name, raw or f"{barcodes.COMMAND_PREFIX}{name}")
-        except DomainError as error:
-            return Outcome.from_error(error, self.view, raw)
+        raw = raw or f"{barcodes.COMMAND_PREFIX}{name}"
+        return self._guarded(lambda: self._command(name, raw), raw)
 
     def _command(self, name: str, raw: str) -> Outcome:
         if name == "LOGOUT":
@@ -251,6 +262,7 @@ class Station:
     def confirm_removed(self, raw: str = "CMD-REMOVED") -> Outcome:
         """The packer took the oldest wrong unit out: record it on that mismatch."""
         with self._uow() as uow:
+            self._mine(uow)
             pending = uow.journal.open_mismatches(self.order_id)
             if not pending:
                 return Outcome("info", INFO, "mismatch.none_open", {}, self.view, raw=raw)
@@ -267,7 +279,7 @@ class Station:
     def hold(self, reason: str) -> Outcome:
         """``packing -> on_hold`` with a reason for the supervisor; the bench moves on."""
         with self._uow() as uow:
-            order = uow.orders.get(self.order_id)
+            order = self._mine(uow)
             finishing.hold(uow, order, self.config.station, self.who, reason)
             uow.commit()
             number = order.number
@@ -283,6 +295,8 @@ class Station:
         for number in finishing.queue_candidates(self._uow, self.config.claim_ttl_seconds):
             try:
                 view = self.open(number)
+            except StorageUnavailable:
+                raise
             except DomainError:
                 continue  # another station took it a moment ago
             return Outcome("order_opened", INFO, "order.opened", {"number": number}, view)
@@ -299,9 +313,12 @@ class Station:
         self._close()
         outcome = Outcome("shipped", GOOD, "order.shipped", shipped, None)
         if self.config.auto_next:
-            following = self.open_next()
+            try:
+                following = self.open_next()
+            except DomainError:  # shipped is shipped: the next order can be opened by hand
+                following = None
             outcome.order = self.view
-            outcome.params["next"] = following.params.get("number")
+            outcome.params["next"] = following.params.get("number") if following else None
         return outcome
 
     def heartbeat(self) -> Outcome | None:

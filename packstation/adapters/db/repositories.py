@@ -77,17 +77,20 @@ class OrderRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def get(self, order_id: int) -> Order | None:
-        return self.session.get(Order, order_id)
+    def get(self, order_id: int, lock: bool = False) -> Order | None:
+        """The order; ``lock`` holds its row until commit (PostgreSQL; SQLite writers are serial anyway)."""
+        return self.session.get(Order, order_id, with_for_update=lock or None)
 
     def by_number(self, number: str) -> Order | None:
         return self.session.scalar(select(Order).where(Order.number == number))
 
     def by_external(self, source: str, external_id: str) -> Order | None:
+        """The order a shop knows by ``external_id``, row-locked: an import must not race a bench."""
         return self.session.scalar(
             select(Order)
             .where(Order.source == source, Order.external_id == external_id)
             .options(selectinload(Order.lines))
+            .with_for_update(of=Order)
         )
 
     def add(self, **fields: Any) -> Order:
@@ -162,7 +165,7 @@ class OrderRepository:
             .limit(1)
         )
 
-    def queue(self, status: str | None = None, text: str = "", limit: int = 500) -> list[tuple]:
+    def queue(self, status: str | tuple[str, ...] | None = None, text: str = "", limit: int = 500) -> list[tuple]:
         """Rows for the order queue: (number, status, customer, city, units, claim_station, carrier)."""
         units = (
             select(func.coalesce(func.sum(OrderLine.quantity), 0))
@@ -172,7 +175,9 @@ class OrderRepository:
         stmt = select(
             Order.number, Order.status, Order.customer_name, Order.city, units, Order.claim_station, Order.carrier
         )
-        if status:
+        if isinstance(status, tuple):
+            stmt = stmt.where(Order.status.in_(status))
+        elif status:
             stmt = stmt.where(Order.status == status)
         if text:
             like = f"%{text}%"
@@ -180,8 +185,11 @@ class OrderRepository:
         stmt = stmt.order_by(Order.created_at, Order.id).limit(limit)
         return [tuple(row) for row in self.session.execute(stmt)]
 
-    def numbers(self) -> set[str]:
-        return set(self.session.scalars(select(Order.number)))
+    def numbers_among(self, candidates: set[str]) -> set[str]:
+        """Those of ``candidates`` that are order numbers."""
+        if not candidates:
+            return set()
+        return set(self.session.scalars(select(Order.number).where(Order.number.in_(candidates))))
 
 
 class ProductRepository:
