@@ -60,8 +60,8 @@ class CoreUnitOfWork:
 
     A scan is a lookup, two or three plain statements and a commit; the Session's
     bookkeeping would cost more than all of them together. Only the repository
-    methods that run plain statements may be used here (lookup, touch_claim,
-    add_scanned, record_scan, record_mismatch).
+    methods that run plain statements may be used here (lookup, record_claimed_scan,
+    add_scanned, record_mismatch).
     """
 
     def __init__(self, engine: Engine) -> None:
