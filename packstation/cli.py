@@ -115,8 +115,9 @@ def _command(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-d
         return _orders(args, app, orders_admin)
     if args.command == "label":
         from packstation.adapters.labels.shipping_label import render_shipping_label
+        from packstation.bootstrap import station_config
 
-        docs = orders_admin.label_documents(app.uow, args.number, bootstrap_station_config(app))
+        docs = orders_admin.label_documents(app.uow, args.number, station_config(app.config))
         args.output.write_bytes(render_shipping_label(docs))
         print(f"{args.output}: label for {args.number}, tracking {docs.tracking_number}")
         return 0
@@ -132,12 +133,6 @@ def _command(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-d
         print(f"packer {args.name} added with badge {args.badge}")
         return 0
     raise ValueError(f"unknown command {args.command}")
-
-
-def bootstrap_station_config(app):  # type: ignore[no-untyped-def]
-    from packstation.bootstrap import station_config
-
-    return station_config(app.config)
 
 
 def _orders(args: argparse.Namespace, app, orders_admin) -> int:  # type: ignore[no-untyped-def]

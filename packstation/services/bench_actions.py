@@ -58,7 +58,7 @@ class BenchActions:
             released = self.release()
             if released.tone == BAD:
                 return released
-        for number in finishing.queue_candidates(self._uow, self.config.claim_ttl_seconds):
+        for number in finishing.queue_candidates(self._uow):
             try:
                 view = self.open(number)
             except StorageUnavailable:

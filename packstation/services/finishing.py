@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -114,15 +113,8 @@ def hold(uow: Any, order: Any, station: str, who: str, reason: str) -> None:
     uow.orders.release_claim(order.id, station)
 
 
-def queue_candidates(uow_factory: UowFactory, ttl_seconds: int, limit: int = 5) -> list[str]:
-    """Order numbers at the head of the queue that nobody holds."""
-    stale = utcnow() - timedelta(seconds=ttl_seconds)
+def queue_candidates(uow_factory: UowFactory, limit: int = 5) -> list[str]:
+    """The oldest ``new`` orders. A ``new`` order holds no claim (claiming makes it ``packing``
+    in the same transaction), and a station that loses a race is refused by the claim itself."""
     with uow_factory() as uow:
-        rows = uow.orders.queue(status="new", limit=limit * 3)
-    return [row[0] for row in rows if row[5] is None][:limit] or _stale_heads(uow_factory, stale)
-
-
-def _stale_heads(uow_factory: UowFactory, stale: Any) -> list[str]:
-    with uow_factory() as uow:
-        order = uow.orders.next_in_queue(stale)
-        return [order.number] if order is not None else []
+        return [row[0] for row in uow.orders.queue(status="new", limit=limit)]

@@ -91,18 +91,6 @@ class OrderRepository:
     def claimed_by(self, station: str) -> list[Order]:
         return list(self.session.scalars(select(Order).where(Order.claim_station == station).order_by(Order.id)))
 
-    def next_in_queue(self, now_stale_before: datetime) -> Order | None:
-        """The oldest ``new`` order nobody holds (or whose holder went silent)."""
-        return self.session.scalar(
-            select(Order)
-            .where(
-                Order.status == "new",
-                or_(Order.claim_station.is_(None), Order.claim_heartbeat < now_stale_before),
-            )
-            .order_by(Order.created_at, Order.id)
-            .limit(1)
-        )
-
     def queue(self, status: str | tuple[str, ...] | None = None, text: str = "", limit: int = 500) -> list[tuple]:
         """Rows for the order queue: (number, status, customer, city, units, claim_station, carrier)."""
         units = (
