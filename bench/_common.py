@@ -64,8 +64,10 @@ def summary(values: list[float]) -> dict[str, float]:
 
 
 def line(label: str, s: dict[str, float], unit: str = "ms") -> str:
-    return (f"{label:<44} n={s['n']:<5} median {s['median']:8.3f} {unit}   p99 {s['p99']:8.3f} {unit}   "
-            f"mean {s['mean']:8.3f}   min {s['min']:8.3f}   max {s['max']:8.3f}")
+    return (
+        f"{label:<44} n={s['n']:<5} median {s['median']:8.3f} {unit}   p99 {s['p99']:8.3f} {unit}   "
+        f"mean {s['mean']:8.3f}   min {s['min']:8.3f}   max {s['max']:8.3f}"
+    )
 
 
 def emit_json(figures: dict) -> None:

@@ -60,14 +60,24 @@ def parse_args() -> argparse.Namespace:
 # -- set-up ---------------------------------------------------------------------------------
 def bench_batch(stamp: str, units: int) -> tuple[ImportBatch, str, str]:
     """One bench product and two orders (phases a and b), each a single line of ``units`` units."""
-    product = ProductRecord(sku="BENCH-0001", name="Bench unit — żółć", barcodes=(BENCH_BARCODE,),
-                            weight_kg=Decimal("0.100"), bin_location="Z-99-1")
+    product = ProductRecord(
+        sku="BENCH-0001",
+        name="Bench unit — żółć",
+        barcodes=(BENCH_BARCODE,),
+        weight_kg=Decimal("0.100"),
+        bin_location="Z-99-1",
+    )
     numbers = (f"BENCH-A-{stamp}", f"BENCH-B-{stamp}")
     orders = tuple(
         OrderRecord(
-            external_id=f"bench-{number}", number=number, source="bench", customer_name="Łucja Benchmarkowa",
+            external_id=f"bench-{number}",
+            number=number,
+            source="bench",
+            customer_name="Łucja Benchmarkowa",
             address=Address("Łucja Benchmarkowa", "ul. Pomiarowa 1", "00-950", "Warszawa", "PL"),
-            lines=(OrderLineRecord("BENCH-0001", units),), carrier="InPost", service="Kurier Standard",
+            lines=(OrderLineRecord("BENCH-0001", units),),
+            carrier="InPost",
+            service="Kurier Standard",
         )
         for number in numbers
     )
@@ -100,8 +110,10 @@ class BareSqlite:
         self.i += 1
         t0 = time.perf_counter_ns()
         self.conn.execute("BEGIN IMMEDIATE")
-        self.conn.execute("INSERT INTO scan (at, raw, verdict, station) VALUES (?, ?, ?, ?)",
-                          ("2026-01-01T00:00:00", BENCH_BARCODE, "accepted", "bench"))
+        self.conn.execute(
+            "INSERT INTO scan (at, raw, verdict, station) VALUES (?, ?, ?, ?)",
+            ("2026-01-01T00:00:00", BENCH_BARCODE, "accepted", "bench"),
+        )
         self.conn.execute("COMMIT")
         return time.perf_counter_ns() - t0
 
@@ -133,7 +145,7 @@ def phase_a_c(app, order_a: str, db_dir: Path, scans: int, block: int) -> tuple[
         n_a = min(block, scans - len(a_times))
         n_c = min(block, scans - len(c_times))
         phases = [(a_once, a_times, n_a), (bare.once, c_times, n_c)]
-        for fn, out, n in (reversed(phases) if flip else phases):
+        for fn, out, n in reversed(phases) if flip else phases:
             out.extend(fn() for _ in range(n))
         flip = not flip
     pragmas = bare.pragmas
@@ -227,8 +239,10 @@ def phase_b(app, order_b: str, scans: int, max_seconds: float) -> dict:  # type:
         key(QEvent.Type.KeyPress, int(Qt.Key.Key_Return), "\r", clock[0])
         key(QEvent.Type.KeyRelease, int(Qt.Key.Key_Return), "\r", clock[0] + 1)
         if worker._seq != expected:
-            raise SystemExit(f"phase (b): the Enter did not submit a scan (seq {worker._seq}, wanted {expected}); "
-                             f"focus widget {QApplication.focusWidget()}")
+            raise SystemExit(
+                f"phase (b): the Enter did not submit a scan (seq {worker._seq}, wanted {expected}); "
+                f"focus widget {QApplication.focusWidget()}"
+            )
         if not state["painted_at"]:
             gap.start(timeout_ms)
             loop.exec()
@@ -239,8 +253,9 @@ def phase_b(app, order_b: str, scans: int, max_seconds: float) -> dict:  # type:
         return t0, js, je, state["outcome_at"], state["painted_at"]
 
     wait_ms(300)  # first paint, resume job, queue load
-    print(f"phase (b): focus widget {type(QApplication.focusWidget()).__name__}, opening {order_b} by a scan",
-          flush=True)
+    print(
+        f"phase (b): focus widget {type(QApplication.focusWidget()).__name__}, opening {order_b} by a scan", flush=True
+    )
     scan(order_b)
     outcome = window.last_outcome
     if outcome is None or outcome.kind != "order_opened":
@@ -258,10 +273,10 @@ def phase_b(app, order_b: str, scans: int, max_seconds: float) -> dict:  # type:
             raise SystemExit(f"phase (b): scan not accepted: {o.kind} {o.code} {o.params}")
         totals.append(tp - t0)
         if js and je and tg:
-            dispatch.append(js - t0)   # Enter -> worker thread starts the job
-            service.append(je - js)    # Station.scan in the worker
-            deliver.append(tg - je)    # worker done -> GUI thread receives the outcome
-            render.append(tp - tg)     # show_outcome -> end of the banner's paint
+            dispatch.append(js - t0)  # Enter -> worker thread starts the job
+            service.append(je - js)  # Station.scan in the worker
+            deliver.append(tg - je)  # worker done -> GUI thread receives the outcome
+            render.append(tp - tg)  # show_outcome -> end of the banner's paint
         if time.monotonic() - started > max_seconds:
             stopped_early = True
             break
@@ -269,8 +284,15 @@ def phase_b(app, order_b: str, scans: int, max_seconds: float) -> dict:  # type:
     window.close()
     qapp.removeEventFilter(window.capture)
     qapp.processEvents()
-    return {"totals": totals, "dispatch": dispatch, "service": service, "deliver": deliver, "render": render,
-            "elapsed_s": elapsed, "stopped_early": stopped_early}
+    return {
+        "totals": totals,
+        "dispatch": dispatch,
+        "service": service,
+        "deliver": deliver,
+        "render": render,
+        "elapsed_s": elapsed,
+        "stopped_early": stopped_early,
+    }
 
 
 def main() -> int:
@@ -291,8 +313,11 @@ def main() -> int:
         create_demo(app.uow)
         units = args.scans + WARMUP + 50
         batch, order_a, order_b = bench_batch(stamp, units)
-        print(f"import: {import_batch(app.uow, batch, 'bench').summary()}; "
-              f"orders {order_a} and {order_b}, {units} units each of {BENCH_BARCODE}", flush=True)
+        print(
+            f"import: {import_batch(app.uow, batch, 'bench').summary()}; "
+            f"orders {order_a} and {order_b}, {units} units each of {BENCH_BARCODE}",
+            flush=True,
+        )
 
         print(f"phases (a)+(c): {args.scans} each, alternating in blocks of {args.block} ...", flush=True)
         t = time.monotonic()
@@ -306,8 +331,11 @@ def main() -> int:
             app_b = make_app(db_url, "bench-b", db_dir / "printed")
             b = phase_b(app_b, order_b, args.scans, args.max_b_seconds)
             app_b.dispose()
-            print(f"  {len(b['totals'])} scans in {b['elapsed_s']:.1f} s"
-                  + (" (stopped early: time limit)" if b["stopped_early"] else ""), flush=True)
+            print(
+                f"  {len(b['totals'])} scans in {b['elapsed_s']:.1f} s"
+                + (" (stopped early: time limit)" if b["stopped_early"] else ""),
+                flush=True,
+            )
     finally:
         if created and not args.keep:
             shutil.rmtree(db_dir, ignore_errors=True)
@@ -319,10 +347,12 @@ def main() -> int:
     print(line("(a) Station.scan (verdict + commit)", sa))
     if sb:
         print(line("(b) Enter -> verdict painted (window)", sb))
-        for label, key in (("dispatch: Enter -> job starts", "dispatch"),
-                           ("service: Station.scan in worker", "service"),
-                           ("delivery: job done -> GUI slot", "deliver"),
-                           ("render: show_outcome -> painted", "render")):
+        for label, key in (
+            ("dispatch: Enter -> job starts", "dispatch"),
+            ("service: Station.scan in worker", "service"),
+            ("delivery: job done -> GUI slot", "deliver"),
+            ("render: show_outcome -> painted", "render"),
+        ):
             if b[key]:
                 print(line(f"    (b) {label}", summary(ms(b[key]))))
     print(line("(c) bare sqlite3 INSERT+COMMIT", sc))
@@ -334,18 +364,26 @@ def main() -> int:
     if sb:
         print(f"ratio b/c (medians) {ratio_b_c:.2f}")
         print(f"(b) p99 {sb['p99']:.3f} ms  target < 16 ms: {'MET' if b_ok else 'MISSED'}")
-    print(f"load average (1 min) before {load_before:.2f}, after {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs"
-          " - other work on the machine inflates (a), (b) and (c), the commit (fsync) most")
+    print(
+        f"load average (1 min) before {load_before:.2f}, after {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs"
+        " - other work on the machine inflates (a), (b) and (c), the commit (fsync) most"
+    )
 
     def r(v: float | None, n: int = 4) -> float | None:
         return None if v is None else round(v, n)
 
     figures = {
-        "scans_a": sa["n"], "scans_b": sb["n"] if sb else 0, "scans_c": sc["n"],
-        "a_median_ms": r(sa["median"]), "a_p99_ms": r(sa["p99"]),
-        "b_median_ms": r(sb["median"]) if sb else None, "b_p99_ms": r(sb["p99"]) if sb else None,
-        "c_median_ms": r(sc["median"]), "c_p99_ms": r(sc["p99"]),
-        "ratio_a_c": r(ratio_a_c, 3), "ratio_b_c": r(ratio_b_c, 3),
+        "scans_a": sa["n"],
+        "scans_b": sb["n"] if sb else 0,
+        "scans_c": sc["n"],
+        "a_median_ms": r(sa["median"]),
+        "a_p99_ms": r(sa["p99"]),
+        "b_median_ms": r(sb["median"]) if sb else None,
+        "b_p99_ms": r(sb["p99"]) if sb else None,
+        "c_median_ms": r(sc["median"]),
+        "c_p99_ms": r(sc["p99"]),
+        "ratio_a_c": r(ratio_a_c, 3),
+        "ratio_b_c": r(ratio_b_c, 3),
         "b_breakdown_median_ms": {k: r(summary(ms(b[k]))["median"]) for k in parts if b[k]} if b else None,
         "b_breakdown_p99_ms": {k: r(summary(ms(b[k]))["p99"]) for k in parts if b[k]} if b else None,
         "filesystem": fs,

@@ -9,7 +9,8 @@ line arrives on its stdout (the app prints it once the first paint pass of the w
 Interleaved with it, a bare PySide6 window (QApplication + QMainWindow) is timed the same way,
 with the same first-paint hook. Targets (issue #2): app median < 0.8 s and < 5x the bare window.
 Bytecode is cached in the work directory (as an installed bench would have it) unless
-``--no-bytecode-cache`` is given. ``--importtime`` adds one ``python -X importtime`` run of the app and lists the slowest imports.
+``--no-bytecode-cache`` is given. ``--importtime`` adds one ``python -X importtime`` run of the app and
+lists the slowest imports.
 The last line printed is JSON.
 """
 
@@ -58,8 +59,11 @@ def parse_args() -> argparse.Namespace:
     p.add_argument("--dir", help="directory for the database (default: a new one on disk, removed after)")
     p.add_argument("--timeout", type=float, default=30.0, help="seconds to wait for PAINTED per run")
     p.add_argument("--importtime", action="store_true", help="also list the slowest imports of one app start")
-    p.add_argument("--no-bytecode-cache", action="store_true",
-                   help="keep PYTHONDONTWRITEBYTECODE from the environment (compile sources at every start)")
+    p.add_argument(
+        "--no-bytecode-cache",
+        action="store_true",
+        help="keep PYTHONDONTWRITEBYTECODE from the environment (compile sources at every start)",
+    )
     return p.parse_args()
 
 
@@ -93,8 +97,7 @@ def timed(cmd: list[str], env: dict[str, str], timeout: float, stderr_path: Path
 
 def slowest_imports(cmd: list[str], env: dict[str, str], cwd: Path, top: int = 25) -> list[tuple[int, str]]:
     """(cumulative µs, top-level package) of one ``-X importtime`` start, slowest first."""
-    result = subprocess.run([cmd[0], "-X", "importtime", *cmd[1:]], env=env, cwd=cwd, capture_output=True,
-                            timeout=120)
+    result = subprocess.run([cmd[0], "-X", "importtime", *cmd[1:]], env=env, cwd=cwd, capture_output=True, timeout=120)
     rows = []
     for text in result.stderr.decode(errors="replace").splitlines():
         if not text.startswith("import time:") or "cumulative" in text:
@@ -116,12 +119,19 @@ def main() -> int:
         db_url = f"sqlite:///{work / 'startup.db'}"
         # Create and migrate the demo database in a child, so this process never imports the app.
         prep = subprocess.run(
-            [sys.executable, "-c",
-             "import sys; from packstation import bootstrap, config; from packstation.services.demo import create_demo;"
-             "app = bootstrap.bootstrap(config.load(db_url=sys.argv[1], station='bench', print_to=sys.argv[2]));"
-             "print(create_demo(app.uow).summary()); app.dispose()",
-             db_url, str(work / "printed")],
-            capture_output=True, text=True, timeout=120,
+            [
+                sys.executable,
+                "-c",
+                "import sys; from packstation import bootstrap, config;"
+                "from packstation.services.demo import create_demo;"
+                "app = bootstrap.bootstrap(config.load(db_url=sys.argv[1], station='bench', print_to=sys.argv[2]));"
+                "print(create_demo(app.uow).summary()); app.dispose()",
+                db_url,
+                str(work / "printed"),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
         if prep.returncode != 0:
             raise SystemExit(f"demo database: {prep.stderr}")
@@ -135,8 +145,11 @@ def main() -> int:
             # bytecode outside the source tree; the warm-up run fills the cache.
             env.pop("PYTHONDONTWRITEBYTECODE", None)
             env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
-        print(f"bytecode: {'compiled at every start (as in this shell)' if args.no_bytecode_cache else 'cached (PYTHONPYCACHEPREFIX in the work directory)'}",
-              flush=True)
+        cached = "cached (PYTHONPYCACHEPREFIX in the work directory)"
+        print(
+            f"bytecode: {'compiled at every start (as in this shell)' if args.no_bytecode_cache else cached}",
+            flush=True,
+        )
         app_cmd = [sys.executable, "-m", "packstation", "--db", db_url, "--station", "bench", "run"]
         bare_cmd = [sys.executable, "-c", BARE]
         runs = {"app": app_cmd, "bare": bare_cmd}
@@ -163,25 +176,29 @@ def main() -> int:
     print(f"app  median {app_med:.3f} s  (min {min(times['app']):.3f}, max {max(times['app']):.3f})")
     print(f"bare median {bare_med:.3f} s  (min {min(times['bare']):.3f}, max {max(times['bare']):.3f})")
     print(f"ratio app/bare {ratio:.2f}")
-    print(f"target app < 0.8 s: {'MET' if app_med < 0.8 else 'MISSED'};  target ratio < 5: "
-          f"{'MET' if ratio < 5 else 'MISSED'}")
+    print(
+        f"target app < 0.8 s: {'MET' if app_med < 0.8 else 'MISSED'};  target ratio < 5: "
+        f"{'MET' if ratio < 5 else 'MISSED'}"
+    )
     print(f"load average (1 min) before {load_before:.2f}, after {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
     if imports:
         print("\nslowest imports of one app start (-X importtime, cumulative, top levels):")
         for us, name in imports:
             print(f"  {us / 1000:8.1f} ms  {name}")
-    emit_json({
-        "runs": args.runs,
-        "app_median_s": round(app_med, 4),
-        "bare_median_s": round(bare_med, 4),
-        "ratio": round(ratio, 3),
-        "app_runs_s": [round(t, 4) for t in times["app"]],
-        "bare_runs_s": [round(t, 4) for t in times["bare"]],
-        "target_app_under_0_8s": app_med < 0.8,
-        "target_ratio_under_5": ratio < 5,
-        "bytecode_cached": not args.no_bytecode_cache,
-        "loadavg_1min_before_after": [round(load_before, 2), round(os.getloadavg()[0], 2)],
-    })
+    emit_json(
+        {
+            "runs": args.runs,
+            "app_median_s": round(app_med, 4),
+            "bare_median_s": round(bare_med, 4),
+            "ratio": round(ratio, 3),
+            "app_runs_s": [round(t, 4) for t in times["app"]],
+            "bare_runs_s": [round(t, 4) for t in times["bare"]],
+            "target_app_under_0_8s": app_med < 0.8,
+            "target_ratio_under_5": ratio < 5,
+            "bytecode_cached": not args.no_bytecode_cache,
+            "loadavg_1min_before_after": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+        }
+    )
     return 0
 
 

@@ -60,18 +60,14 @@ def printer(config: Config) -> Any:
 
 def bootstrap(config: Config, migrate: bool = True) -> App:
     """Open the database (migrating it to this build's schema unless told not to)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+
     from packstation.adapters.db.engine import make_engine
     from packstation.adapters.db.migrate import upgrade
     from packstation.adapters.db.unit_of_work import scan_uow_factory, uow_factory
-
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import OperationalError
-
-    from packstation.domain.errors import StorageUnavailable
-
-    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
-
     from packstation.config import ConfigError
+    from packstation.domain.errors import StorageUnavailable
 
     try:
         engine = make_engine(config.db_url)

@@ -33,7 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--encoding", help="file encoding, e.g. cp1250 (default: UTF-8, BOM allowed)")
 
     orders = sub.add_parser("orders", help="list, show and mark orders").add_subparsers(
-        dest="orders_command", required=True, metavar="ACTION")
+        dest="orders_command", required=True, metavar="ACTION"
+    )
     lst = orders.add_parser("list", help="list orders")
     lst.add_argument("--status", choices=STATUSES)
     lst.add_argument("--json", action="store_true")
@@ -54,13 +55,15 @@ def build_parser() -> argparse.ArgumentParser:
     sheet.add_argument("-o", "--output", type=Path, required=True)
     sheet.add_argument("--badges", action="store_true", help="add the active packers' badges")
 
-    db = sub.add_parser("db", help="database maintenance").add_subparsers(dest="db_command", required=True,
-                                                                          metavar="ACTION")
+    db = sub.add_parser("db", help="database maintenance").add_subparsers(
+        dest="db_command", required=True, metavar="ACTION"
+    )
     db.add_parser("upgrade", help="migrate the schema to this version")
     db.add_parser("current", help="print the schema revision")
 
     packers = sub.add_parser("packers", help="manage packer badges").add_subparsers(
-        dest="packers_command", required=True, metavar="ACTION")
+        dest="packers_command", required=True, metavar="ACTION"
+    )
     add = packers.add_parser("add", help="add a packer with a badge barcode")
     add.add_argument("name")
     add.add_argument("badge")
@@ -152,8 +155,9 @@ def _orders(args: argparse.Namespace, app, orders_admin) -> int:  # type: ignore
         else:
             _print_order(doc)
         return 0
-    previous = orders_admin.mark_order(app.uow, args.number, args.status, who="cli", station=app.config.station,
-                                       note=args.note)
+    previous = orders_admin.mark_order(
+        app.uow, args.number, args.status, who="cli", station=app.config.station, note=args.note
+    )
     print(f"{args.number}: {previous} -> {args.status}")
     return 0
 
@@ -171,11 +175,10 @@ def _print_order(doc: dict) -> None:
 
 
 def _db(args: argparse.Namespace, cfg) -> int:  # type: ignore[no-untyped-def]
-    from packstation import bootstrap
-    from packstation.adapters.db.migrate import current_revision, head_revision
-
     from sqlalchemy.exc import OperationalError
 
+    from packstation import bootstrap
+    from packstation.adapters.db.migrate import current_revision, head_revision
     from packstation.domain.errors import StorageUnavailable
 
     app = bootstrap.bootstrap(cfg, migrate=args.db_command == "upgrade")

@@ -30,8 +30,9 @@ class Config:
     auto_next: bool = True
     scanner_burst_gap_ms: int = 35
     sender: Address = field(
-        default_factory=lambda: Address("Packstation Demo Sp. z o.o.", "ul. Magazynowa 1", "00-001", "Warszawa",
-                                        "PL", "+48 22 000 00 00")
+        default_factory=lambda: Address(
+            "Packstation Demo Sp. z o.o.", "ul. Magazynowa 1", "00-001", "Warszawa", "PL", "+48 22 000 00 00"
+        )
     )
 
     @property
@@ -43,8 +44,9 @@ class Config:
         return self.print_to or paths.data_dir() / "printed"
 
 
-def load(config_file: str | None = None, db_url: str | None = None, station: str | None = None,
-         print_to: str | None = None) -> Config:
+def load(
+    config_file: str | None = None, db_url: str | None = None, station: str | None = None, print_to: str | None = None
+) -> Config:
     """Build the configuration; command-line values win over environment, which wins over the file."""
     cfg = Config()
     file = config_file or os.environ.get("PACKSTATION_CONFIG")
@@ -93,7 +95,8 @@ def _check_ranges(cfg: Config, path: Path) -> None:
             raise ConfigError(f"{path}: [station] {key} must be above 0", key=key)
     if cfg.claim_ttl_seconds < 3 * cfg.heartbeat_seconds:
         # A claim must survive a couple of missed heartbeats, or a busy bench loses its order.
-        raise ConfigError(f"{path}: [station] claim_ttl_seconds must be at least 3 × heartbeat_seconds",
-                          key="claim_ttl_seconds")
+        raise ConfigError(
+            f"{path}: [station] claim_ttl_seconds must be at least 3 × heartbeat_seconds", key="claim_ttl_seconds"
+        )
     if not (cfg.gs1_company_prefix.isdigit() and 6 <= len(cfg.gs1_company_prefix) <= 12):
         raise ConfigError(f"{path}: [station] gs1_company_prefix must be 6 to 12 digits", key="gs1_company_prefix")

@@ -217,17 +217,12 @@ class TempPgCluster(_PgBase):
                 self._run(*base, "--locale=C")
             except ClusterError as exc:
                 raise ClusterError(
-                    f"initdb --locale=C.UTF-8 failed:\n{proc.stdout}{proc.stderr}\n"
-                    f"initdb --locale=C failed too: {exc}"
+                    f"initdb --locale=C.UTF-8 failed:\n{proc.stdout}{proc.stderr}\ninitdb --locale=C failed too: {exc}"
                 ) from None
 
     def _pg_ctl_start(self) -> None:
-        options = (
-            f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1"
-            " -c fsync=off -c max_connections=200"
-        )
-        self._run("pg_ctl", "-D", str(self.data), "-o", options, "-w", "-t", "60",
-                  "-l", str(self.logfile), "start")
+        options = f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
+        self._run("pg_ctl", "-D", str(self.data), "-o", options, "-w", "-t", "60", "-l", str(self.logfile), "start")
 
     def first_start(self, attempts: int = 3) -> None:
         last: Exception | None = None
@@ -357,9 +352,7 @@ def _isolated_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
 
 
 def _display_free(number: int) -> bool:
-    return not (
-        os.path.exists(f"/tmp/.X11-unix/X{number}") or os.path.exists(f"/tmp/.X{number}-lock")
-    )
+    return not (os.path.exists(f"/tmp/.X11-unix/X{number}") or os.path.exists(f"/tmp/.X{number}-lock"))
 
 
 @pytest.fixture(scope="session")

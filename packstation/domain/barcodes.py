@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
 COMMAND_PREFIX = "CMD-"
 SLIP_PREFIX = "ORD-"
 MAX_SCAN_LENGTH = 256

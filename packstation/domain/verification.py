@@ -120,7 +120,13 @@ def verify(state: PackState, code: str, match: ProductMatch | None) -> Verdict:
     return Verdict(
         VerdictKind.ACCEPTED,
         "scan.accepted",
-        {"sku": line.sku, "name": line.name, "scanned": new_count, "required": line.required, "quantity": match.quantity},
+        {
+            "sku": line.sku,
+            "name": line.name,
+            "scanned": new_count,
+            "required": line.required,
+            "quantity": match.quantity,
+        },
         line_id=line.line_id,
         quantity=match.quantity,
     )

@@ -31,8 +31,13 @@ VERDICT_LABELS = {
     "invalid_scan": ("REJECTED", QColor("#c62828")),
     "command": ("COMMAND", QColor("#1f4e8c")),
 }
-HOTKEYS = (("nextButton", "NEXT", "F6"), ("releaseButton", "RELEASE", "F7"), ("holdButton", "HOLD", "F8"),
-           ("removedButton", "REMOVED", "F9"), ("finishButton", "FINISH", "F12"))
+HOTKEYS = (
+    ("nextButton", "NEXT", "F6"),
+    ("releaseButton", "RELEASE", "F7"),
+    ("holdButton", "HOLD", "F8"),
+    ("removedButton", "REMOVED", "F9"),
+    ("finishButton", "FINISH", "F12"),
+)
 
 
 class MainWindow(QMainWindow):
@@ -138,8 +143,11 @@ class MainWindow(QMainWindow):
             return
         cod = f" · <b>COD {view.cod_amount} {view.currency}</b>" if view.cod_amount else ""
         state = view.state
-        wrong = (f" · <span style='color:#c62828'><b>{state.open_mismatches} wrong unit(s) to take out</b></span>"
-                 if state.open_mismatches else "")
+        wrong = (
+            f" · <span style='color:#c62828'><b>{state.open_mismatches} wrong unit(s) to take out</b></span>"
+            if state.open_mismatches
+            else ""
+        )
         ui.orderHeader.setText(
             f"<b>{view.number}</b> — {view.customer_name}, {view.city} · {view.carrier} {view.service}{cod}"
             f" · {state.units_scanned}/{state.units_required} units{wrong}"
@@ -201,8 +209,11 @@ class MainWindow(QMainWindow):
         from sqlalchemy.engine import make_url
 
         url = make_url(self.app.config.db_url)
-        where = f"SQLite {url.database}" if url.get_backend_name() == "sqlite" else \
-            f"{url.get_backend_name()} {url.host or 'localhost'}/{url.database}"
+        where = (
+            f"SQLite {url.database}"
+            if url.get_backend_name() == "sqlite"
+            else f"{url.get_backend_name()} {url.host or 'localhost'}/{url.database}"
+        )
         state = "connected" if self._db_ok else "<span style='color:#c62828'><b>UNAVAILABLE</b></span>"
         self.db_label.setText(f"DB: {where} — {state}")
 

@@ -8,15 +8,22 @@ from collections.abc import Mapping
 TEXTS: dict[str, tuple[str, str]] = {
     "scan.accepted": ("OK  {scanned} / {required}", "{name} ({sku})"),
     "scan.wrong_item": ("WRONG ITEM — take it out", "{name} ({sku}) is not on this order. Then scan CMD‑REMOVED (F9)."),
-    "scan.over_scan": ("TOO MANY — take it out", "{name}: {required} ordered, {remaining} still missing, "
-                       "this scan counts {quantity}. Then scan CMD‑REMOVED (F9)."),
-    "scan.unknown_barcode": ("UNKNOWN BARCODE — take it out", "{barcode} is not a known product. "
-                             "Then scan CMD‑REMOVED (F9)."),
+    "scan.over_scan": (
+        "TOO MANY — take it out",
+        "{name}: {required} ordered, {remaining} still missing, "
+        "this scan counts {quantity}. Then scan CMD‑REMOVED (F9).",
+    ),
+    "scan.unknown_barcode": (
+        "UNKNOWN BARCODE — take it out",
+        "{barcode} is not a known product. Then scan CMD‑REMOVED (F9).",
+    ),
     "scan.no_order_open": ("No order open", "{name}: scan the order's packing slip first."),
     "scan.unknown_no_order": ("Unknown barcode", "{barcode} is not an order, product or badge."),
     "scan.too_long": ("Scan rejected: too long", "{length} characters — not a barcode. Nothing was counted."),
-    "scan.control_chars": ("Scan rejected: control characters", "“{text}” — check the scanner set-up. "
-                           "Nothing was counted."),
+    "scan.control_chars": (
+        "Scan rejected: control characters",
+        "“{text}” — check the scanner set-up. Nothing was counted.",
+    ),
     "scan.empty": ("Empty scan", "The scanner sent only a terminator."),
     "order.opened": ("Order {number} open", "Scan every unit."),
     "order.resumed": ("Order {number} resumed", "{scanned} of {required} units already scanned — carry on."),
@@ -31,8 +38,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "order.cancelled_by_shop": ("STOP — order {number} cancelled by the shop", "Do not ship it. Unpack the box."),
     "order.changed_by_shop": ("The shop changed this order", "{changes}"),
     "order.lost_claim": ("Order {number} is no longer yours", "Status: {status}."),
-    "order.not_finishable": ("Not finished: {missing} unit(s) missing", "{open_mismatches} wrong unit(s) "
-                             "still to take out."),
+    "order.not_finishable": (
+        "Not finished: {missing} unit(s) missing",
+        "{open_mismatches} wrong unit(s) still to take out.",
+    ),
     "order.illegal_transition": ("Not allowed", "An order cannot go from {current} to {target}."),
     "mismatch.removed": ("Removal confirmed", "{remaining} wrong unit(s) still to take out."),
     "mismatch.none_open": ("Nothing to take out", ""),
@@ -42,8 +51,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "command.unknown": ("Unknown command CMD-{name}", "Not a Packstation command barcode."),
     "printer.not_configured": ("No printer configured", ""),
     "printer.unavailable": ("PRINTER PROBLEM — nothing shipped", "{reason}"),
-    "storage.unavailable": ("DATABASE UNAVAILABLE — scan NOT counted", "Reconnecting… scan the unit again "
-                            "when this turns back."),
+    "storage.unavailable": (
+        "DATABASE UNAVAILABLE — scan NOT counted",
+        "Reconnecting… scan the unit again when this turns back.",
+    ),
     "storage.back": ("Database back", "Scanning works again."),
     "queue.empty": ("The queue is empty", ""),
     "internal.error": ("SOFTWARE ERROR — call a supervisor", "{error}"),

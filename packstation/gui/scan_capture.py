@@ -50,8 +50,13 @@ _TERMINATORS = frozenset(int(k) for k in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Q
 _MODIFIER_KEYS = frozenset(
     int(k)
     for k in (
-        Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr,
-        Qt.Key.Key_Meta, Qt.Key.Key_CapsLock, Qt.Key.Key_NumLock,
+        Qt.Key.Key_Shift,
+        Qt.Key.Key_Control,
+        Qt.Key.Key_Alt,
+        Qt.Key.Key_AltGr,
+        Qt.Key.Key_Meta,
+        Qt.Key.Key_CapsLock,
+        Qt.Key.Key_NumLock,
     )
 )
 _CTRL = Qt.KeyboardModifier.ControlModifier
@@ -102,8 +107,9 @@ class ScanCapture(QObject):
 
     scanned = Signal(str)
 
-    def __init__(self, parent: QObject | None = None, burst_gap_ms: int = 35,
-                 min_length: int = 3, hold_ms: int = 50) -> None:
+    def __init__(
+        self, parent: QObject | None = None, burst_gap_ms: int = 35, min_length: int = 3, hold_ms: int = 50
+    ) -> None:
         super().__init__(parent)
         self._gap = burst_gap_ms
         self._min_length = min_length
@@ -114,8 +120,8 @@ class ScanCapture(QObject):
         self._pending: list[tuple[QWidget, QKeyEvent]] = []
         self._chars: list[str] = []
         self._last_ts = 0
-        self._held_down: Counter[int] = Counter()   # held presses not yet released
-        self._swallowed: Counter[int] = Counter()   # scan presses whose release is due
+        self._held_down: Counter[int] = Counter()  # held presses not yet released
+        self._swallowed: Counter[int] = Counter()  # scan presses whose release is due
         # Addresses of events being replayed: they must pass untouched.  An
         # identity set rather than a bool, so real keys arriving in a nested
         # event loop (a dialog opened by a replayed key) are still filtered.
@@ -124,7 +130,7 @@ class ScanCapture(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._on_hold_timeout)
         self._last_key_at = 0.0  # time.monotonic() of the last held key
-        self._due = 0.0          # when the running hold timer should fire
+        self._due = 0.0  # when the running hold timer should fire
         self._rearmed = False
         self._draining = False
         app = QCoreApplication.instance()

@@ -71,8 +71,14 @@ class ScanWorker(QThread):
             try:
                 result = job()
             except Exception as exc:  # a bug must not kill the bench: show it, keep scanning
-                result = Outcome("error", "bad", "internal.error", {"error": f"{type(exc).__name__}: {exc}"},
-                                 getattr(self.station, "view", None), stored=False)
+                result = Outcome(
+                    "error",
+                    "bad",
+                    "internal.error",
+                    {"error": f"{type(exc).__name__}: {exc}"},
+                    getattr(self.station, "view", None),
+                    stored=False,
+                )
             if result is not None:
                 self._track_db(result.kind not in ("db_unavailable", "queue_unavailable"))
                 self.outcome.emit(result, seq)

@@ -74,8 +74,7 @@ class BenchActions:
             return Outcome("refused", BAD, "command.no_order", {"name": "FINISH"})
         if self.renderers is None or self.printer is None:
             return Outcome("refused", BAD, "printer.not_configured", {}, self.view)
-        shipped = finishing.finish_order(self._uow, self.order_id, self.config, self.who, self.renderers,
-                                         self.printer)
+        shipped = finishing.finish_order(self._uow, self.order_id, self.config, self.who, self.renderers, self.printer)
         self._close()
         outcome = Outcome("shipped", GOOD, "order.shipped", shipped, None)
         if self.config.auto_next:

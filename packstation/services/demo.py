@@ -11,21 +11,66 @@ from packstation.services.context import UowFactory
 from packstation.services.importing import ImportReport, import_batch
 
 PRODUCT_NAMES = [
-    "Kubek ceramiczny „Żubr”", "Łyżka drewniana", "Ściereczka z mikrofibry", "Świeca sojowa — bursztyn",
-    "Miód gryczany 400 g", "Herbata zielona sencha", "Kawa ziarnista 1 kg", "Czekolada gorzka 70%",
-    "Ręcznik bawełniany", "Poduszka z gryką", "Koc wełniany w kratę", "Skarpety góralskie",
-    "Rękawiczki robocze", "Żarówka LED E27", "Przedłużacz 5 m", "Taśma pakowa brązowa",
-    "Długopis żelowy niebieski", "Zeszyt A5 w kratkę", "Klej w sztyfcie", "Nożyczki biurowe",
-    "Śrubokręt krzyżakowy", "Młotek ślusarski", "Poziomica 60 cm", "Wkręty do drewna 4×40",
-    "Mydło szare", "Szampon pokrzywowy", "Krem z nagietkiem", "Pasta do zębów miętowa",
-    "Gąbka kuchenna", "Płyn do naczyń cytrynowy", "Worki na śmieci 60 l", "Ścierka lniana",
-    "Ogórki kiszone w słoiku", "Powidła śliwkowe", "Kasza gryczana 1 kg", "Mąka żytnia typ 720",
-    "Pierniki toruńskie", "Krówki ciągutki", "Sok z aronii", "Syrop malinowy",
-    "Książka „Pan Tadeusz”", "Pocztówka „Kraków nocą”", "Magnes na lodówkę „Gdańsk”", "Kalendarz ścienny",
-    "Zabawka drewniana — żyrafa", "Klocki konstrukcyjne 120 el.", "Piłka gumowa", "Skakanka",
-    "Ładowarka USB-C 20 W", "Kabel HDMI 2 m", "Mysz bezprzewodowa", "Słuchawki douszne",
-    "Etui na telefon", "Baterie AA 4 szt.", "Latarka czołowa", "Termos 0,5 l",
-    "Plecak turystyczny 30 l", "Bidon rowerowy", "Czapka zimowa", "Szalik w paski",
+    "Kubek ceramiczny „Żubr”",
+    "Łyżka drewniana",
+    "Ściereczka z mikrofibry",
+    "Świeca sojowa — bursztyn",
+    "Miód gryczany 400 g",
+    "Herbata zielona sencha",
+    "Kawa ziarnista 1 kg",
+    "Czekolada gorzka 70%",
+    "Ręcznik bawełniany",
+    "Poduszka z gryką",
+    "Koc wełniany w kratę",
+    "Skarpety góralskie",
+    "Rękawiczki robocze",
+    "Żarówka LED E27",
+    "Przedłużacz 5 m",
+    "Taśma pakowa brązowa",
+    "Długopis żelowy niebieski",
+    "Zeszyt A5 w kratkę",
+    "Klej w sztyfcie",
+    "Nożyczki biurowe",
+    "Śrubokręt krzyżakowy",
+    "Młotek ślusarski",
+    "Poziomica 60 cm",
+    "Wkręty do drewna 4×40",
+    "Mydło szare",
+    "Szampon pokrzywowy",
+    "Krem z nagietkiem",
+    "Pasta do zębów miętowa",
+    "Gąbka kuchenna",
+    "Płyn do naczyń cytrynowy",
+    "Worki na śmieci 60 l",
+    "Ścierka lniana",
+    "Ogórki kiszone w słoiku",
+    "Powidła śliwkowe",
+    "Kasza gryczana 1 kg",
+    "Mąka żytnia typ 720",
+    "Pierniki toruńskie",
+    "Krówki ciągutki",
+    "Sok z aronii",
+    "Syrop malinowy",
+    "Książka „Pan Tadeusz”",
+    "Pocztówka „Kraków nocą”",
+    "Magnes na lodówkę „Gdańsk”",
+    "Kalendarz ścienny",
+    "Zabawka drewniana — żyrafa",
+    "Klocki konstrukcyjne 120 el.",
+    "Piłka gumowa",
+    "Skakanka",
+    "Ładowarka USB-C 20 W",
+    "Kabel HDMI 2 m",
+    "Mysz bezprzewodowa",
+    "Słuchawki douszne",
+    "Etui na telefon",
+    "Baterie AA 4 szt.",
+    "Latarka czołowa",
+    "Termos 0,5 l",
+    "Plecak turystyczny 30 l",
+    "Bidon rowerowy",
+    "Czapka zimowa",
+    "Szalik w paski",
 ]
 CUSTOMERS = [
     ("Zofia Wójcik", "ul. Żeromskiego 12/4", "90-710", "Łódź"),
@@ -56,28 +101,41 @@ def demo_batch(orders: int = 45, products: int = 60, seed: int = 2026) -> Import
     catalogue = []
     for i in range(products):
         packs = (PackRecord(barcodes.with_check_digit(f"1590{i:09d}"), 6),) if i % 10 == 3 else ()
-        catalogue.append(ProductRecord(
-            sku=f"SKU-{i + 1:04d}", name=PRODUCT_NAMES[i % len(PRODUCT_NAMES)], barcodes=(ean13(100000 + i),),
-            packs=packs, weight_kg=Decimal(rng.randrange(50, 2500)) / 1000,
-            bin_location=f"{'ABCDEF'[i % 6]}-{i // 6 + 1:02d}-{i % 4 + 1}",
-        ))
+        catalogue.append(
+            ProductRecord(
+                sku=f"SKU-{i + 1:04d}",
+                name=PRODUCT_NAMES[i % len(PRODUCT_NAMES)],
+                barcodes=(ean13(100000 + i),),
+                packs=packs,
+                weight_kg=Decimal(rng.randrange(50, 2500)) / 1000,
+                bin_location=f"{'ABCDEF'[i % 6]}-{i // 6 + 1:02d}-{i % 4 + 1}",
+            )
+        )
     queue = []
     for n in range(orders):
         name, street, postal, city = CUSTOMERS[n % len(CUSTOMERS)]
         carrier, service = CARRIERS[n % len(CARRIERS)]
         picks = rng.sample(catalogue, rng.randint(1, 4))
-        lines = tuple(OrderLineRecord(p.sku, 6 if p.packs and rng.random() < 0.5 else rng.randint(1, 3))
-                      for p in picks)
+        lines = tuple(OrderLineRecord(p.sku, 6 if p.packs and rng.random() < 0.5 else rng.randint(1, 3)) for p in picks)
         cod = n % 4 == 1
         number = f"PL-{10001 + n}"
-        queue.append(OrderRecord(
-            external_id=f"demo-{10001 + n}", number=number, source="demo", customer_name=name,
-            address=Address(name, street, postal, city, "PL"), lines=lines,
-            email=f"klient{n + 1}@example.pl", phone=f"+48 600 {n:03d} {n * 7 % 1000:03d}",
-            carrier=carrier, service=service, payment="cod" if cod else "prepaid",
-            cod_amount=Decimal(rng.randrange(1999, 49999)) / 100 if cod else None,
-            notes="Proszę zapakować ostrożnie — szkło!" if n % 7 == 2 else "",
-        ))
+        queue.append(
+            OrderRecord(
+                external_id=f"demo-{10001 + n}",
+                number=number,
+                source="demo",
+                customer_name=name,
+                address=Address(name, street, postal, city, "PL"),
+                lines=lines,
+                email=f"klient{n + 1}@example.pl",
+                phone=f"+48 600 {n:03d} {n * 7 % 1000:03d}",
+                carrier=carrier,
+                service=service,
+                payment="cod" if cod else "prepaid",
+                cod_amount=Decimal(rng.randrange(1999, 49999)) / 100 if cod else None,
+                notes="Proszę zapakować ostrożnie — szkło!" if n % 7 == 2 else "",
+            )
+        )
     return ImportBatch(products=tuple(catalogue), orders=tuple(queue))
 
 

@@ -22,15 +22,17 @@ def shipment_documents(uow: Any, order: Any, config: StationConfig, tracking: st
     """Everything the label and slip print, taken from the stored order."""
     skus = {line.sku for line in order.lines}
     bins, weights = uow.products.bins(skus), uow.products.weights(skus)
-    total = sum((Decimal(weights[line.sku]) * line.quantity for line in order.lines if weights.get(line.sku)),
-                Decimal("0"))
+    total = sum(
+        (Decimal(weights[line.sku]) * line.quantity for line in order.lines if weights.get(line.sku)), Decimal("0")
+    )
     return ShipmentDocuments(
         order_number=order.number,
         tracking_number=tracking,
         carrier=order.carrier,
         service=order.service,
-        recipient=Address(order.customer_name, order.street, order.postal_code, order.city, order.country,
-                          order.phone, order.email),
+        recipient=Address(
+            order.customer_name, order.street, order.postal_code, order.city, order.country, order.phone, order.email
+        ),
         sender=config.sender,
         lines=tuple(LabelLine(line.sku, line.name, line.quantity, bins.get(line.sku) or "") for line in order.lines),
         cod_amount=order.cod_amount if order.payment == "cod" else None,
@@ -42,8 +44,14 @@ def shipment_documents(uow: Any, order: Any, config: StationConfig, tracking: st
     )
 
 
-def finish_order(uow_factory: UowFactory, order_id: int, config: StationConfig, who: str,
-                 renderers: DocumentRenderers, printer: Printer) -> dict[str, object]:
+def finish_order(
+    uow_factory: UowFactory,
+    order_id: int,
+    config: StationConfig,
+    who: str,
+    renderers: DocumentRenderers,
+    printer: Printer,
+) -> dict[str, object]:
     """Finish the open order; returns the banner's parameters.
 
     The status only changes after the printer has accepted both documents, so a
@@ -57,7 +65,9 @@ def finish_order(uow_factory: UowFactory, order_id: int, config: StationConfig, 
             missing = state.units_required - state.units_scanned
             raise OrderNotFinishable(
                 f"order {order.number} is not complete",
-                number=order.number, missing=missing, open_mismatches=state.open_mismatches,
+                number=order.number,
+                missing=missing,
+                open_mismatches=state.open_mismatches,
             )
         tracking = order.tracking_number or barcodes.sscc18(config.gs1_company_prefix, order.id)
         docs = shipment_documents(uow, order, config, tracking)
@@ -70,10 +80,23 @@ def finish_order(uow_factory: UowFactory, order_id: int, config: StationConfig, 
         order = _held(uow, order_id, config.station)  # again: the shop may have cancelled while printing
         change_status(uow, order, Status.PACKED, actor=Actor.PACKER, who=who, station=config.station)
         order.tracking_number = tracking
-        uow.journal.add_parcel(order_id=order.id, index=1, tracking_number=tracking, weight_kg=docs.weight_kg,
-                               documents=json.dumps([str(p) for p in archived]), created_at=utcnow())
-        change_status(uow, order, Status.SHIPPED, actor=Actor.SYSTEM, who=who, station=config.station,
-                      note=f"{order.carrier} {tracking}".strip())
+        uow.journal.add_parcel(
+            order_id=order.id,
+            index=1,
+            tracking_number=tracking,
+            weight_kg=docs.weight_kg,
+            documents=json.dumps([str(p) for p in archived]),
+            created_at=utcnow(),
+        )
+        change_status(
+            uow,
+            order,
+            Status.SHIPPED,
+            actor=Actor.SYSTEM,
+            who=who,
+            station=config.station,
+            note=f"{order.carrier} {tracking}".strip(),
+        )
         end_session(uow, order.id, "shipped")
         uow.orders.release_claim(order.id, config.station)
         uow.commit()

@@ -13,8 +13,18 @@ from packstation.domain.status import TRANSITIONS, Actor, Status
 from packstation.services.context import UowFactory
 from packstation.services.status_ops import change_status
 
-_ORDER_FIELDS = ("customer_name", "email", "phone", "carrier", "service", "payment", "cod_amount", "currency",
-                 "notes", "tracking_number")
+_ORDER_FIELDS = (
+    "customer_name",
+    "email",
+    "phone",
+    "carrier",
+    "service",
+    "payment",
+    "cod_amount",
+    "currency",
+    "notes",
+    "tracking_number",
+)
 _ADDRESS_FIELDS = ("street", "postal_code", "city", "country")
 
 
@@ -28,9 +38,11 @@ class ImportReport:
     changes_recorded: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (f"products: {self.products_created} new, {self.products_updated} updated; "
-                f"orders: {self.orders_created} new, {self.orders_updated} updated, "
-                f"{self.orders_unchanged} unchanged; {len(self.changes_recorded)} change(s) for orders in progress")
+        return (
+            f"products: {self.products_created} new, {self.products_updated} updated; "
+            f"orders: {self.orders_created} new, {self.orders_updated} updated, "
+            f"{self.orders_unchanged} unchanged; {len(self.changes_recorded)} change(s) for orders in progress"
+        )
 
 
 def import_batch(uow_factory: UowFactory, batch: ImportBatch, file_name: str, station: str = "import") -> ImportReport:
@@ -73,8 +85,13 @@ def _check_against_database(uow: Any, batch: ImportBatch) -> list[tuple[int, str
             errors.append((where, f"order {order.number}: unknown SKU {missing}"))
         existing = uow.orders.by_number(order.number)
         if existing is not None and (existing.source, existing.external_id) != (order.source, order.external_id):
-            errors.append((where, f"order number {order.number} already exists for another order "
-                                  f"({existing.source} {existing.external_id})"))
+            errors.append(
+                (
+                    where,
+                    f"order number {order.number} already exists for another order "
+                    f"({existing.source} {existing.external_id})",
+                )
+            )
     return errors
 
 
@@ -87,13 +104,22 @@ def _store_product(uow: Any, record: ProductRecord, report: ImportReport) -> Non
     wanted = {barcodes.normalise(c): (c, 1) for c in record.barcodes}
     wanted |= {barcodes.normalise(p.barcode): (p.barcode, p.quantity) for p in record.packs}
     if product is None:
-        product = uow.products.add(sku=record.sku, name=record.name, weight_kg=record.weight_kg,
-                                   bin_location=record.bin_location, image_path=record.image_path)
+        product = uow.products.add(
+            sku=record.sku,
+            name=record.name,
+            weight_kg=record.weight_kg,
+            bin_location=record.bin_location,
+            image_path=record.image_path,
+        )
         report.products_created += 1
     else:
         current = {(b.code, b.quantity) for b in product.barcodes}
         same = (product.name, product.weight_kg, product.bin_location, product.image_path) == (
-            record.name, record.weight_kg, record.bin_location, record.image_path)
+            record.name,
+            record.weight_kg,
+            record.bin_location,
+            record.image_path,
+        )
         if same and current == {(code, qty) for code, (_, qty) in wanted.items()}:
             return
         product.name, product.weight_kg = record.name, record.weight_kg
@@ -103,8 +129,11 @@ def _store_product(uow: Any, record: ProductRecord, report: ImportReport) -> Non
     for b in keep:
         b.quantity = wanted[b.code][1]
     have = {b.code for b in keep}
-    product.barcodes = keep + [uow.products.new_barcode(code=code, raw=raw, quantity=qty)
-                               for code, (raw, qty) in wanted.items() if code not in have]
+    product.barcodes = keep + [
+        uow.products.new_barcode(code=code, raw=raw, quantity=qty)
+        for code, (raw, qty) in wanted.items()
+        if code not in have
+    ]
 
 
 def _order_values(record: OrderRecord) -> dict[str, Any]:
@@ -116,8 +145,11 @@ def _order_values(record: OrderRecord) -> dict[str, Any]:
 
 
 def _differences(order: Any, record: OrderRecord) -> list[str]:
-    diffs = [f"{name}: {getattr(order, name)!s} -> {value!s}"
-             for name, value in _order_values(record).items() if _norm(getattr(order, name)) != _norm(value)]
+    diffs = [
+        f"{name}: {getattr(order, name)!s} -> {value!s}"
+        for name, value in _order_values(record).items()
+        if _norm(getattr(order, name)) != _norm(value)
+    ]
     old = [(ln.sku, ln.quantity) for ln in order.lines]
     new = [(ln.sku, ln.quantity) for ln in record.lines]
     if old != new:
@@ -133,14 +165,28 @@ def _store_order(uow: Any, record: OrderRecord, report: ImportReport, station: s
     order = uow.orders.by_external(record.source, record.external_id)
     now = utcnow()
     if order is None:
-        order = uow.orders.add(number=record.number, external_id=record.external_id, source=record.source,
-                               status=Status.NEW.value, created_at=now, updated_at=now, **_order_values(record))
+        order = uow.orders.add(
+            number=record.number,
+            external_id=record.external_id,
+            source=record.source,
+            status=Status.NEW.value,
+            created_at=now,
+            updated_at=now,
+            **_order_values(record),
+        )
         order.lines = _lines(uow, record)
         report.orders_created += 1
         if record.status == Status.CANCELLED:
             uow.flush()
-            change_status(uow, order, Status.CANCELLED, actor=Actor.SHOP, who=record.source, station=station,
-                          note="cancelled in the shop before packing")
+            change_status(
+                uow,
+                order,
+                Status.CANCELLED,
+                actor=Actor.SHOP,
+                who=record.source,
+                station=station,
+                note="cancelled in the shop before packing",
+            )
         return
     diffs = _differences(order, record)
     cancel = record.status == Status.CANCELLED and order.status != Status.CANCELLED
@@ -164,14 +210,24 @@ def _store_order(uow: Any, record: OrderRecord, report: ImportReport, station: s
             uow.journal.add_order_change(order_id=order.id, at=now, source=record.source, summary=summary)
             report.changes_recorded.append(f"{order.number}: {summary}")
     if cancel:
-        change_status(uow, order, Status.CANCELLED, actor=Actor.SHOP, who=record.source, station=station,
-                      note="cancelled by the shop")
+        change_status(
+            uow,
+            order,
+            Status.CANCELLED,
+            actor=Actor.SHOP,
+            who=record.source,
+            station=station,
+            note="cancelled by the shop",
+        )
         uow.journal.add_order_change(order_id=order.id, at=now, source=record.source, summary="cancelled by the shop")
         report.changes_recorded.append(f"{order.number}: cancelled by the shop")
 
 
 def _lines(uow: Any, record: OrderRecord) -> list[Any]:
     names = {sku: p.name for sku, p in uow.products.by_skus({ln.sku for ln in record.lines}).items()}
-    return [uow.orders.new_line(position=i, sku=ln.sku, name=ln.name or names.get(ln.sku, ln.sku),
-                                quantity=ln.quantity, scanned=0)
-            for i, ln in enumerate(record.lines, start=1)]
+    return [
+        uow.orders.new_line(
+            position=i, sku=ln.sku, name=ln.name or names.get(ln.sku, ln.sku), quantity=ln.quantity, scanned=0
+        )
+        for i, ln in enumerate(record.lines, start=1)
+    ]

@@ -125,8 +125,16 @@ def order_document(uow: Any, order: Any) -> dict[str, Any]:
             for m in uow.journal.mismatches(order.id)
         ],
         "scans": [
-            {"at": iso(s.at), "raw": s.raw, "code": s.code, "verdict": s.verdict, "quantity": s.quantity,
-             "station": s.station, "packer": s.packer, "voided": s.voided}
+            {
+                "at": iso(s.at),
+                "raw": s.raw,
+                "code": s.code,
+                "verdict": s.verdict,
+                "quantity": s.quantity,
+                "station": s.station,
+                "packer": s.packer,
+                "voided": s.voided,
+            }
             for s in reversed(uow.journal.scans(order.id))
         ],
         "parcels": [
@@ -139,10 +147,19 @@ def order_document(uow: Any, order: Any) -> dict[str, Any]:
             for p in uow.journal.parcels(order.id)
         ],
         "history": [
-            {"from": h.from_status, "to": h.to_status, "at": iso(h.at), "actor": h.actor, "who": h.who,
-             "station": h.station, "note": h.note}
+            {
+                "from": h.from_status,
+                "to": h.to_status,
+                "at": iso(h.at),
+                "actor": h.actor,
+                "who": h.who,
+                "station": h.station,
+                "note": h.note,
+            }
             for h in uow.journal.history(order.id)
         ],
-        "changes": [{"at": iso(c.at), "summary": c.summary, "acknowledged": c.acknowledged}
-                    for c in uow.journal.order_changes(order.id)],
+        "changes": [
+            {"at": iso(c.at), "summary": c.summary, "acknowledged": c.acknowledged}
+            for c in uow.journal.order_changes(order.id)
+        ],
     }

@@ -14,13 +14,14 @@ from packstation.services.order_views import order_document
 from packstation.services.status_ops import change_status
 
 
-def list_orders(uow_factory: UowFactory, status: str | tuple[str, ...] | None = None, text: str = "",
-                limit: int = 10000) -> list[dict[str, Any]]:
+def list_orders(
+    uow_factory: UowFactory, status: str | tuple[str, ...] | None = None, text: str = "", limit: int = 10000
+) -> list[dict[str, Any]]:
     """Orders as dicts (number, status, customer, city, units, station, carrier), oldest first.
 
     ``status`` is one status or a tuple of them (the bench's "open" view is new + packing).
     """
-    for one in (status if isinstance(status, tuple) else (status,) if status else ()):
+    for one in status if isinstance(status, tuple) else (status,) if status else ():
         Status(one)  # a typo is a clear ValueError, not an empty list
     with uow_factory() as uow:
         rows = uow.orders.queue(status=status, text=text, limit=limit)
@@ -66,8 +67,7 @@ def add_packer(uow_factory: UowFactory, name: str, badge: str) -> None:
         if uow.products.packer_by_badge(badge) is not None or uow.orders.by_number(badge) is not None:
             raise DomainError(f"badge {badge} is already in use", code="packer.badge_taken", badge=badge)
         if barcodes.is_command(badge) or uow.products.lookup(barcodes.normalise(badge)) is not None:
-            raise DomainError(f"badge {badge} is a command or product barcode", code="packer.badge_taken",
-                              badge=badge)
+            raise DomainError(f"badge {badge} is a command or product barcode", code="packer.badge_taken", badge=badge)
         uow.products.add_packer(name, badge)
         uow.commit()
 

@@ -26,8 +26,12 @@ class _StaleCounts(Exception):
 
 class Station(BenchActions):
     def __init__(
-        self, uow: UowFactory, config: StationConfig, renderers: DocumentRenderers | None = None,
-        printer: Printer | None = None, scan_uow: UowFactory | None = None,
+        self,
+        uow: UowFactory,
+        config: StationConfig,
+        renderers: DocumentRenderers | None = None,
+        printer: Printer | None = None,
+        scan_uow: UowFactory | None = None,
     ) -> None:
         self._uow = uow
         # The product-scan path may use a lighter unit of work (no ORM session).
@@ -161,8 +165,16 @@ class Station(BenchActions):
         product = ProductMatch(match[0], match[1], match[2]) if match else None
         verdict = verify(state, code, product)
         event_id = uow.journal.record_claimed_scan(
-            self.order_id, at=now, line_id=verdict.line_id, raw=text, code=code[:300], verdict=verdict.kind.value,
-            message_code=verdict.code, quantity=verdict.quantity, station=self.config.station, packer=self.who,
+            self.order_id,
+            at=now,
+            line_id=verdict.line_id,
+            raw=text,
+            code=code[:300],
+            verdict=verdict.kind.value,
+            message_code=verdict.code,
+            quantity=verdict.quantity,
+            station=self.config.station,
+            packer=self.who,
         )
         if event_id is None:  # cancelled by the shop or taken over since the last scan
             raise ClaimLost("order no longer held here")
@@ -172,8 +184,14 @@ class Station(BenchActions):
                 raise _StaleCounts()
         elif verdict.is_mismatch:
             uow.journal.record_mismatch(
-                order_id=self.order_id, scan_event_id=event_id, kind=verdict.kind.value, code=text,
-                sku=product.sku if product else "", station=self.config.station, packer=self.who, created_at=now,
+                order_id=self.order_id,
+                scan_event_id=event_id,
+                kind=verdict.kind.value,
+                code=text,
+                sku=product.sku if product else "",
+                station=self.config.station,
+                packer=self.who,
+                created_at=now,
             )
         uow.commit()  # durable before anyone sees green
         apply(state, verdict)
@@ -197,8 +215,14 @@ class Station(BenchActions):
                 if current.number == number:
                     return Outcome("info", INFO, "order.already_open", {"number": number}, self.view, raw=raw)
                 if has_activity(uow, current):
-                    return Outcome("refused", BAD, "order.finish_or_hold_first",
-                                   {"number": current.number, "requested": number}, self.view, raw=raw)
+                    return Outcome(
+                        "refused",
+                        BAD,
+                        "order.finish_or_hold_first",
+                        {"number": current.number, "requested": number},
+                        self.view,
+                        raw=raw,
+                    )
         # Claim the new order first: if another station holds it, the current one stays open here.
         view = self.open(number)
         if previous is not None:
@@ -220,12 +244,28 @@ class Station(BenchActions):
             return Outcome("order_cancelled", BAD, "order.cancelled_by_shop", {"number": number})
         return Outcome("refused", BAD, "order.lost_claim", {"number": number, "status": status})
 
-    def _store_in(self, uow: Any, raw: str, code: str, verdict: str, message: str, line_id: int | None = None,
-                  quantity: int = 0, order_id: int | None = None) -> Any:
+    def _store_in(
+        self,
+        uow: Any,
+        raw: str,
+        code: str,
+        verdict: str,
+        message: str,
+        line_id: int | None = None,
+        quantity: int = 0,
+        order_id: int | None = None,
+    ) -> Any:
         return uow.journal.add_scan(
-            at=utcnow(), order_id=order_id if order_id is not None else self.order_id, line_id=line_id,
-            raw=raw[: barcodes.MAX_SCAN_LENGTH], code=code[:300], verdict=verdict, message_code=message,
-            quantity=quantity, station=self.config.station, packer=self.who,
+            at=utcnow(),
+            order_id=order_id if order_id is not None else self.order_id,
+            line_id=line_id,
+            raw=raw[: barcodes.MAX_SCAN_LENGTH],
+            code=code[:300],
+            verdict=verdict,
+            message_code=message,
+            quantity=quantity,
+            station=self.config.station,
+            packer=self.who,
         )
 
     def _store_plain(self, raw: str, verdict: str, message: str) -> None:
@@ -247,8 +287,7 @@ class Station(BenchActions):
             return self.open_next()
         if self.order_id is None:
             known = name in barcodes.COMMANDS
-            return Outcome("refused", BAD, "command.no_order" if known else "command.unknown", {"name": name},
-                           raw=raw)
+            return Outcome("refused", BAD, "command.no_order" if known else "command.unknown", {"name": name}, raw=raw)
         if name == "FINISH":
             return self.finish()
         if name == "REMOVED":

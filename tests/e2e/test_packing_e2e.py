@@ -98,8 +98,9 @@ def x_priority(xvfb_display: str) -> str:
     return f"Xvfb: {_boost(pid)}"
 
 
-def wait_for(what: str, probe: Callable[[], Any], timeout: float = DB_TIMEOUT_S,
-             describe: Callable[[], str] | None = None) -> Any:
+def wait_for(
+    what: str, probe: Callable[[], Any], timeout: float = DB_TIMEOUT_S, describe: Callable[[], str] | None = None
+) -> Any:
     """Call ``probe`` until it returns something truthy; fail with ``what`` after ``timeout``."""
     deadline = time.monotonic() + timeout
     while True:
@@ -134,16 +135,31 @@ class Bench:
         self.window = ""
         self.starts = 0
         self.shots = 0
-        self.base = [sys.executable, "-m", "packstation", "--db", self.db_url, "--station", STATION,
-                     "--print-to", str(self.printed)]
+        self.base = [
+            sys.executable,
+            "-m",
+            "packstation",
+            "--db",
+            self.db_url,
+            "--station",
+            STATION,
+            "--print-to",
+            str(self.printed),
+        ]
         # PACKSTATION_HOME comes from the autouse fixture of tests/conftest.py.
         self.cli_env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         self.x_env = {**self.cli_env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
 
     # -- command line ------------------------------------------------------------------
     def cli(self, *args: str, timeout: float = 90) -> str:
-        result = subprocess.run([*self.base, *args], env=self.cli_env, capture_output=True, text=True,
-                                timeout=timeout, stdin=subprocess.DEVNULL)
+        result = subprocess.run(
+            [*self.base, *args],
+            env=self.cli_env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            stdin=subprocess.DEVNULL,
+        )
         assert result.returncode == 0, f"packstation {' '.join(args)} exited {result.returncode}:\n{result.stderr}"
         return result.stdout
 
@@ -153,8 +169,7 @@ class Bench:
     def orders(self, status: str | None = None) -> list[dict]:
         return json.loads(self.cli("orders", "list", "--json", *(["--status", status] if status else [])))
 
-    def wait_order(self, number: str, what: str, ok: Callable[[dict], bool],
-                   timeout: float = DB_TIMEOUT_S) -> dict:
+    def wait_order(self, number: str, what: str, ok: Callable[[dict], bool], timeout: float = DB_TIMEOUT_S) -> dict:
         last: dict = {}
 
         def probe() -> dict | None:
@@ -166,8 +181,10 @@ class Bench:
         def describe() -> str:
             hint = ""
             if any(s["verdict"] in ("unknown_barcode", "invalid_scan") for s in last.get("scans", [])):
-                hint = (f"\nA scan arrived cut in two: xdotool or Xvfb paused > 35 ms mid-burst (machine "
-                        f"overloaded? {self.priority}, xdotool: {self.typing_priority}), or the app split it.")
+                hint = (
+                    f"\nA scan arrived cut in two: xdotool or Xvfb paused > 35 ms mid-burst (machine "
+                    f"overloaded? {self.priority}, xdotool: {self.typing_priority}), or the app split it."
+                )
             state = json.dumps(_summary(last), ensure_ascii=False)
             return f"last state of {number}: {state}{hint}\n{self.app_log()}"
 
@@ -179,8 +196,9 @@ class Bench:
         self.starts += 1
         self.log = self.tmp / f"app-{self.starts}.log"
         with open(self.log, "wb") as log:
-            self.proc = subprocess.Popen([*self.base, "run"], env=self.x_env, stdin=subprocess.DEVNULL,
-                                         stdout=log, stderr=subprocess.STDOUT)
+            self.proc = subprocess.Popen(
+                [*self.base, "run"], env=self.x_env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT
+            )
         self.window = self._find_window()
         self.focus()
 
@@ -191,8 +209,17 @@ class Bench:
         while time.monotonic() < deadline:
             self.assert_running()
             try:
-                found = self.xdo("search", "--sync", "--onlyvisible", "--pid", str(self.proc.pid),
-                                 "--name", "^Packstation$", timeout=5, check=False)
+                found = self.xdo(
+                    "search",
+                    "--sync",
+                    "--onlyvisible",
+                    "--pid",
+                    str(self.proc.pid),
+                    "--name",
+                    "^Packstation$",
+                    timeout=5,
+                    check=False,
+                )
             except subprocess.TimeoutExpired:
                 continue  # --sync waits for ever: re-check that the app is alive and search again
             if found.returncode == 0 and found.stdout.split():
@@ -235,14 +262,26 @@ class Bench:
     # -- X11 ---------------------------------------------------------------------------
     @property
     def typing_priority(self) -> str:
-        probe = subprocess.run([sys.executable, "-c", "import os; print(os.sched_getscheduler(0), os.nice(0))"],
-                               preexec_fn=_boost_child, capture_output=True, text=True, timeout=60)
+        probe = subprocess.run(
+            [sys.executable, "-c", "import os; print(os.sched_getscheduler(0), os.nice(0))"],
+            preexec_fn=_boost_child,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         policy, nice = (probe.stdout.split() + ["?", "?"])[:2]
         return "SCHED_FIFO" if policy == str(getattr(os, "SCHED_FIFO", -1)) else f"nice {nice}"
 
     def xdo(self, *args: str, timeout: float = 60, check: bool = True) -> subprocess.CompletedProcess:
-        result = subprocess.run(["xdotool", *args], env=self.x_env, capture_output=True, text=True,
-                                timeout=timeout, stdin=subprocess.DEVNULL, preexec_fn=_boost_child)
+        result = subprocess.run(
+            ["xdotool", *args],
+            env=self.x_env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            stdin=subprocess.DEVNULL,
+            preexec_fn=_boost_child,
+        )
         if check:
             assert result.returncode == 0, f"xdotool {' '.join(args)} exited {result.returncode}: {result.stderr}"
         return result
@@ -262,8 +301,14 @@ class Bench:
         """The whole screen (the window sits at 0,0) as PNG, grabbed by a Qt client on the display."""
         self.shots += 1
         path = self.tmp / f"{self.shots:02d}-{name}.png"
-        result = subprocess.run([sys.executable, "-c", _GRAB, str(path)], env=self.x_env, capture_output=True,
-                                text=True, timeout=60, stdin=subprocess.DEVNULL)
+        result = subprocess.run(
+            [sys.executable, "-c", _GRAB, str(path)],
+            env=self.x_env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            stdin=subprocess.DEVNULL,
+        )
         assert result.returncode == 0 and path.exists(), f"screen grab failed: {result.stderr}"
         return path
 
@@ -301,7 +346,8 @@ def _summary(doc: dict) -> dict:
     if not doc:
         return {}
     return {
-        "status": doc.get("status"), "claimed_by": doc.get("claimed_by"),
+        "status": doc.get("status"),
+        "claimed_by": doc.get("claimed_by"),
         "lines": [(line["sku"], line["scanned"], line["quantity"]) for line in doc.get("lines", [])],
         "mismatches": doc.get("mismatches"),
         "scans": [(s["raw"], s["verdict"], s["voided"]) for s in doc.get("scans", [])],
@@ -356,13 +402,11 @@ def test_pack_order_end_to_end_with_wrong_item(bench: Bench) -> None:
     bench.xdo("key", "--delay", str(KEY_DELAY_MS), "ctrl+f")
 
     bench.scan(f"ORD-{number}")
-    bench.wait_order(number, f"packing at {STATION}",
-                     lambda d: d["status"] == "packing" and d["claimed_by"] == STATION)
+    bench.wait_order(number, f"packing at {STATION}", lambda d: d["status"] == "packing" and d["claimed_by"] == STATION)
 
     # All units back to back in one burst series: nothing dropped, merged or reordered.
     bench.scan(*units)
-    doc = bench.wait_order(number, "every line complete",
-                           lambda d: len(accepted_scans(d)) >= len(units))
+    doc = bench.wait_order(number, "every line complete", lambda d: len(accepted_scans(d)) >= len(units))
     assert [s["raw"] for s in doc["scans"]] == units, _summary(doc)
     assert all(line["scanned"] == line["quantity"] for line in doc["lines"]), _summary(doc)
 
@@ -390,7 +434,10 @@ def test_pack_order_end_to_end_with_wrong_item(bench: Bench) -> None:
     assert mismatch["kind"] == "wrong_item" and mismatch["resolved"] and mismatch["resolution"] == "removed"
     # Audit trail packing -> packed -> shipped at this station.
     assert [(h["from"], h["to"]) for h in doc["history"]][-3:] == [
-        ("new", "packing"), ("packing", "packed"), ("packed", "shipped")]
+        ("new", "packing"),
+        ("packing", "packed"),
+        ("packed", "shipped"),
+    ]
     assert all(h["station"] == STATION for h in doc["history"])
     # One parcel, a tracking number, its archived documents on disk.
     assert len(doc["parcels"]) == 1, doc["parcels"]
@@ -425,8 +472,7 @@ def test_acknowledged_scans_survive_sigkill_and_the_order_resumes(bench: Bench) 
 
     bench.start()
     bench.scan(number)  # the bare order number opens it too
-    bench.wait_order(number, f"packing at {STATION}",
-                     lambda d: d["status"] == "packing" and d["claimed_by"] == STATION)
+    bench.wait_order(number, f"packing at {STATION}", lambda d: d["status"] == "packing" and d["claimed_by"] == STATION)
     bench.wait_banner("info", "opened")
 
     for i, unit in enumerate(units[:n], start=1):

@@ -16,8 +16,9 @@ def bench(qtbot, tmp_path):
     from packstation.gui.app import create_window
     from packstation.services.demo import create_demo
 
-    app = bootstrap.bootstrap(config.load(db_url=f"sqlite:///{tmp_path}/bench.db", station="gui-1",
-                                          print_to=str(tmp_path / "printed")))
+    app = bootstrap.bootstrap(
+        config.load(db_url=f"sqlite:///{tmp_path}/bench.db", station="gui-1", print_to=str(tmp_path / "printed"))
+    )
     create_demo(app.uow)
     window = create_window(app)
     qtbot.addWidget(window)

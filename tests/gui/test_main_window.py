@@ -72,7 +72,7 @@ def test_wrong_item_over_scan_and_unknown_barcode_are_shown_and_stored(qtbot, be
     assert "WRONG ITEM" in bench.banner.text() and wrong.sku in bench.banner.text()
 
     line = order.lines[0]
-    for i in range(line.quantity):
+    for _i in range(line.quantity):
         _scan(qtbot, bench, barcode[line.sku])
     over = _scan(qtbot, bench, barcode[line.sku])
     assert over.kind == "over_scan" and "TOO MANY" in bench.banner.text()
@@ -97,7 +97,7 @@ def test_finish_with_f12_prints_and_opens_the_next_order(qtbot, bench, tmp_path)
     wrong = _not_on(order)
     _scan(qtbot, bench, wrong.barcodes[0])
     for line in order.lines:
-        for i in range(line.quantity):
+        for _i in range(line.quantity):
             _scan(qtbot, bench, barcode[line.sku])
 
     qtbot.keyClick(bench, Qt.Key.Key_F12)  # refused: a wrong unit is still in the box

@@ -11,7 +11,6 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import sys
 import time
 from dataclasses import dataclass, field
 
@@ -67,7 +66,10 @@ def char_events(ch: str, ts: int) -> list[QKeyEvent]:
         ]
     code = X11_KEYCODE.get(ch, 0)
     key = ord(ch.upper())
-    return [key_event(K, key, ch, scan=code, vk=ord(ch), ts=ts), key_event(R, key, ch, scan=code, vk=ord(ch), ts=ts + 2)]
+    return [
+        key_event(K, key, ch, scan=code, vk=ord(ch), ts=ts),
+        key_event(R, key, ch, scan=code, vk=ord(ch), ts=ts + 2),
+    ]
 
 
 def special_events(name: str, ts: int, mods=Qt.KeyboardModifier.NoModifier) -> list[QKeyEvent]:
@@ -96,8 +98,17 @@ class RecordingLineEdit(QLineEdit):
 
     def event(self, ev):
         if ev.type() in (K, R):
-            self.log.append((ev.type(), ev.key(), ev.text(), ev.nativeScanCode(), ev.nativeVirtualKey(),
-                             ev.nativeModifiers(), ev.timestamp()))
+            self.log.append(
+                (
+                    ev.type(),
+                    ev.key(),
+                    ev.text(),
+                    ev.nativeScanCode(),
+                    ev.nativeVirtualKey(),
+                    ev.nativeModifiers(),
+                    ev.timestamp(),
+                )
+            )
         return super().event(ev)
 
 
@@ -170,8 +181,10 @@ def test_human_typing_reaches_line_edit_unchanged(station, qtbot):
     qtbot.waitUntil(lambda: station.edit.text() == "abc", timeout=2000)
     assert station.scans == []
     # The widget saw exactly the original events, in order, fields intact.
-    expected = [(e.type(), e.key(), e.text(), e.nativeScanCode(), e.nativeVirtualKey(), e.nativeModifiers(),
-                 e.timestamp()) for e in events]
+    expected = [
+        (e.type(), e.key(), e.text(), e.nativeScanCode(), e.nativeVirtualKey(), e.nativeModifiers(), e.timestamp())
+        for e in events
+    ]
     assert station.edit.log == expected
 
 

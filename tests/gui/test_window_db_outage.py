@@ -22,8 +22,9 @@ def _scan(qtbot, window, raw: str, timeout: int = 20000):
 
 
 def test_scans_turn_red_while_the_database_is_away_and_the_bench_recovers(qtbot, pg_cluster, tmp_path):
-    app = bootstrap.bootstrap(config.load(db_url=pg_cluster.new_database("gui"), station="gui-pg",
-                                          print_to=str(tmp_path / "printed")))
+    app = bootstrap.bootstrap(
+        config.load(db_url=pg_cluster.new_database("gui"), station="gui-pg", print_to=str(tmp_path / "printed"))
+    )
     create_demo(app.uow)
     order = next(o for o in demo_batch().orders if sum(ln.quantity for ln in o.lines) >= 3 and len(o.lines) == 1)
     unit = next(p.barcodes[0] for p in demo_batch().products if p.sku == order.lines[0].sku)

@@ -14,30 +14,45 @@ from packstation import bootstrap, config
 from packstation.domain import barcodes
 from packstation.domain.records import Address, ImportBatch, OrderLineRecord, OrderRecord, PackRecord, ProductRecord
 
-MUG_EAN = barcodes.with_check_digit("590123400001")      # EAN-13
-MUG_BOX6 = barcodes.with_check_digit("1590123400001")    # GTIN-14 of an inner box of 6 mugs
-SPOON_UPC = barcodes.with_check_digit("03600029145")     # UPC-A
-SOAP_EAN = barcodes.with_check_digit("590123400003")     # a product that is on no order
+MUG_EAN = barcodes.with_check_digit("590123400001")  # EAN-13
+MUG_BOX6 = barcodes.with_check_digit("1590123400001")  # GTIN-14 of an inner box of 6 mugs
+SPOON_UPC = barcodes.with_check_digit("03600029145")  # UPC-A
+SOAP_EAN = barcodes.with_check_digit("590123400003")  # a product that is on no order
 BADGE = "PKR-0001"
 PACKER = "Anna Kowalska"
 
 PRODUCTS = (
-    ProductRecord("SKU-MUG", "Kubek ceramiczny „Żubr”", (MUG_EAN,), (PackRecord(MUG_BOX6, 6),),
-                  Decimal("0.350"), "A-01-1"),
+    ProductRecord(
+        "SKU-MUG", "Kubek ceramiczny „Żubr”", (MUG_EAN,), (PackRecord(MUG_BOX6, 6),), Decimal("0.350"), "A-01-1"
+    ),
     ProductRecord("SKU-SPOON", "Łyżka drewniana", (SPOON_UPC,), (), Decimal("0.040"), "B-02-3"),
     ProductRecord("SKU-SOAP", "Mydło szare", (SOAP_EAN,), (), Decimal("0.100"), "C-03-2"),
 )
 
 
-def order(number: str, *lines: tuple[str, int], tracking: str = "", status: str = "new",
-          customer: str = "Zofia Wójcik", payment: str = "prepaid") -> OrderRecord:
+def order(
+    number: str,
+    *lines: tuple[str, int],
+    tracking: str = "",
+    status: str = "new",
+    customer: str = "Zofia Wójcik",
+    payment: str = "prepaid",
+) -> OrderRecord:
     return OrderRecord(
-        external_id=f"ext-{number}", number=number, source="test", customer_name=customer,
+        external_id=f"ext-{number}",
+        number=number,
+        source="test",
+        customer_name=customer,
         address=Address(customer, "ul. Żeromskiego 12/4", "90-710", "Łódź", "PL"),
         lines=tuple(OrderLineRecord(sku, qty) for sku, qty in lines),
-        email="zofia@example.pl", phone="+48 600 100 200", carrier="InPost", service="Kurier",
-        payment=payment, cod_amount=Decimal("123.45") if payment == "cod" else None,
-        tracking_number=tracking, status=status,
+        email="zofia@example.pl",
+        phone="+48 600 100 200",
+        carrier="InPost",
+        service="Kurier",
+        payment=payment,
+        cod_amount=Decimal("123.45") if payment == "cod" else None,
+        tracking_number=tracking,
+        status=status,
     )
 
 
@@ -50,8 +65,7 @@ def simple_orders(count: int, prefix: str = "RACE") -> ImportBatch:
     return batch(*(order(f"{prefix}-{i:04d}", ("SKU-MUG", 1)) for i in range(1, count + 1)))
 
 
-def make_app(db_url: str, station: str = "bench-1", print_to: Path | None = None, **overrides: object
-             ) -> bootstrap.App:
+def make_app(db_url: str, station: str = "bench-1", print_to: Path | None = None, **overrides: object) -> bootstrap.App:
     """Bootstrap the real app (migrating the database) for one station."""
     cfg = config.load(db_url=db_url, station=station, print_to=str(print_to) if print_to else None)
     for key, value in overrides.items():

@@ -14,8 +14,8 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-
 from packing_support import MUG_EAN, make_app, race_worker, simple_orders
+
 from packstation.domain.clock import utcnow
 from packstation.domain.errors import OrderClaimed
 from packstation.services import orders_admin
@@ -149,8 +149,10 @@ def test_two_processes_race_for_the_same_order_100_times(db_url: str) -> None:
     ctx = multiprocessing.get_context("spawn")
     barrier = ctx.Barrier(2)
     results = ctx.Queue()
-    procs = [ctx.Process(target=race_worker, args=(db_url, name, numbers, barrier, results))
-             for name in ("bench-A", "bench-B")]
+    procs = [
+        ctx.Process(target=race_worker, args=(db_url, name, numbers, barrier, results))
+        for name in ("bench-A", "bench-B")
+    ]
     for proc in procs:
         proc.start()
     collected: dict[str, list] = {}

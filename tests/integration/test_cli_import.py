@@ -14,8 +14,13 @@ SAMPLE = ROOT / "resources" / "sample"
 
 def cli(db_url: str, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PACKSTATION_HOME": str(home)}
-    return subprocess.run([sys.executable, "-m", "packstation", "--db", db_url, "--station", "cli-test", *args],
-                          capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "packstation", "--db", db_url, "--station", "cli-test", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
 
 
 def orders(db_url: str, home: Path) -> list[dict]:
@@ -32,8 +37,10 @@ def test_import_samples_is_idempotent_and_bad_files_change_nothing(db_url, tmp_p
     assert {o["number"] for o in first} >= {"1001", "1002", "2001"}
     shown = json.loads(cli(db_url, "orders", "show", "1001", "--json", home=tmp_path).stdout)
     assert shown["customer"]["name"] == "Zofia Wójcik" and shown["shipping_address"]["city"] == "Łódź"
-    assert [(ln["sku"], ln["quantity"], ln["scanned"]) for ln in shown["lines"]] == [("KUB-001", 6, 0),
-                                                                                    ("HER-002", 2, 0)]
+    assert [(ln["sku"], ln["quantity"], ln["scanned"]) for ln in shown["lines"]] == [
+        ("KUB-001", 6, 0),
+        ("HER-002", 2, 0),
+    ]
     assert shown["lines"][0]["barcode"] == "5901234123457"
 
     again = cli(db_url, "import", str(SAMPLE / "orders.csv"), home=tmp_path)
@@ -41,8 +48,9 @@ def test_import_samples_is_idempotent_and_bad_files_change_nothing(db_url, tmp_p
     assert orders(db_url, tmp_path) == first
 
     bad = tmp_path / "bad.csv"
-    bad.write_text("order_number,sku,quantity,colour\n3001,KUB-001,2,red\n3002,KUB-001,0,\n3002,HER-002,-1,\n",
-                   encoding="utf-8")
+    bad.write_text(
+        "order_number,sku,quantity,colour\n3001,KUB-001,2,red\n3002,KUB-001,0,\n3002,HER-002,-1,\n", encoding="utf-8"
+    )
     refused = cli(db_url, "import", str(bad), home=tmp_path)
     assert refused.returncode == 1
     assert "colour" in refused.stderr and "Traceback" not in refused.stderr
@@ -58,8 +66,10 @@ def test_import_samples_is_idempotent_and_bad_files_change_nothing(db_url, tmp_p
 def test_excel_cp1250_file_needs_its_encoding(sqlite_url, tmp_path):
     assert cli(sqlite_url, "import", str(SAMPLE / "products.csv"), home=tmp_path).returncode == 0
     excel = tmp_path / "excel.csv"
-    excel.write_bytes("order_number;sku;quantity;customer_name;city;payment;cod_amount\n"
-                      "4001;MIO-004;2;Jerzy Żółć;Łódź;cod;12,50\n".encode("cp1250"))
+    excel.write_bytes(
+        "order_number;sku;quantity;customer_name;city;payment;cod_amount\n"
+        "4001;MIO-004;2;Jerzy Żółć;Łódź;cod;12,50\n".encode("cp1250")
+    )
     refused = cli(sqlite_url, "import", str(excel), home=tmp_path)
     assert refused.returncode == 1 and "cp1250" in refused.stderr
     accepted = cli(sqlite_url, "import", str(excel), "--encoding", "cp1250", home=tmp_path)

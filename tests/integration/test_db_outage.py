@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from packing_support import MUG_EAN, SPOON_UPC, batch, make_app, order
+
 from packstation.services import orders_admin
 from packstation.services.importing import import_batch
 

@@ -105,8 +105,12 @@ def test_polish_number_formats():
 
 def test_very_long_recipient_still_renders_one_readable_page(doc):
     long_name = "Przedsiębiorstwo Produkcyjno-Handlowo-Usługowe Zażółć " * 12 + "X" * 300
-    long_doc = replace(doc, recipient=replace(doc.recipient, name=long_name, street="ul. " + "Długa" * 80),
-                       carrier="Carrier " * 20, order_number="N" * 120)
+    long_doc = replace(
+        doc,
+        recipient=replace(doc.recipient, name=long_name, street="ul. " + "Długa" * 80),
+        carrier="Carrier " * 20,
+        order_number="N" * 120,
+    )
     data = render_shipping_label(long_doc)
     pdf = pages(data)
     assert len(pdf) == 1
@@ -136,8 +140,20 @@ def test_slip_is_a4_with_decodable_barcode_and_text(doc):
     assert decode(data, 203) == ["ORD-ZAM/2024/000123"]
     assert decode(data, 300) == ["ORD-ZAM/2024/000123"]
     text = text_of(data)
-    for expected in ("Packing slip", "ZAM/2024/000123", "Zażółć gęślą jaźń", "Łódź", "Иван Петров", "2024-05-17",
-                     "InPost Kurier", ALNUM, "SKU-ŻÓŁW-1", "A-01-03", "& <friends>", "Proszę dzwonić"):
+    for expected in (
+        "Packing slip",
+        "ZAM/2024/000123",
+        "Zażółć gęślą jaźń",
+        "Łódź",
+        "Иван Петров",
+        "2024-05-17",
+        "InPost Kurier",
+        ALNUM,
+        "SKU-ŻÓŁW-1",
+        "A-01-03",
+        "& <friends>",
+        "Proszę dzwonić",
+    ):
         assert expected in text
 
 
@@ -171,10 +187,17 @@ def test_concurrent_renders_do_not_corrupt_each_other(doc):
     # Different letters per document give each PDF a different font subset.
     alphabet = "ąćęłńóśźżĄĆĘŁŃÓŚŹŻабвгдежзийклмнопрстуфхцчшщыэюя"
     lines = tuple(LabelLine(f"SKU-{i}", f"Produkt {alphabet[i:] + alphabet[:i]}", 1) for i in range(30))
-    docs = [replace(doc, tracking_number=f"PX{i:09d}PL", lines=lines[i % 7:],
-                    recipient=replace(doc.recipient, name=f"Иван Петров {i} {alphabet[i]}")) for i in range(32)]
+    docs = [
+        replace(
+            doc,
+            tracking_number=f"PX{i:09d}PL",
+            lines=lines[i % 7 :],
+            recipient=replace(doc.recipient, name=f"Иван Петров {i} {alphabet[i]}"),
+        )
+        for i in range(32)
+    ]
     with ThreadPoolExecutor(8) as pool:
         outputs = list(pool.map(lambda d: (render_shipping_label(d), render_packing_slip(d)), docs))
-    for d, (label, slip) in zip(docs, outputs):
+    for d, (label, slip) in zip(docs, outputs, strict=True):
         assert d.recipient.name in text_of(label) and d.tracking_number in text_of(label)
         assert d.recipient.name in text_of(slip)

@@ -40,7 +40,11 @@ def _version_rows(engine) -> list[str]:  # type: ignore[no-untyped-def]
 def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "packstation", *args],
-        capture_output=True, text=True, timeout=120, cwd=cwd, env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
     )
 
 
@@ -53,8 +57,19 @@ def test_empty_to_head_creates_every_table_and_second_upgrade_is_a_noop(db_url: 
         assert upgrade(engine) is True
         tables = _tables(engine)
         assert tables == set(Base.metadata.tables) | {"alembic_version"}
-        for expected in ("products", "product_barcodes", "packers", "orders", "order_lines", "pack_sessions",
-                         "scan_events", "mismatches", "parcels", "status_changes", "order_changes"):
+        for expected in (
+            "products",
+            "product_barcodes",
+            "packers",
+            "orders",
+            "order_lines",
+            "pack_sessions",
+            "scan_events",
+            "mismatches",
+            "parcels",
+            "status_changes",
+            "order_changes",
+        ):
             assert expected in tables
         assert _version_rows(engine) == [head_revision()]
         # Columns of every table are the models' columns.
@@ -193,8 +208,14 @@ def test_concurrent_upgrades_processes_on_postgresql(pg_url: str, tmp_path: Path
     """Several stations started at once, each a real process running `packstation db upgrade`."""
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     procs = [
-        subprocess.Popen([sys.executable, "-m", "packstation", "--db", pg_url, "db", "upgrade"],
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path, env=env)
+        subprocess.Popen(
+            [sys.executable, "-m", "packstation", "--db", pg_url, "db", "upgrade"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=tmp_path,
+            env=env,
+        )
         for _ in range(5)
     ]
     outputs = [proc.communicate(timeout=120) for proc in procs]

@@ -20,7 +20,6 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 from biip.sscc import Sscc
-
 from packing_support import (
     BADGE,
     MUG_BOX6,
@@ -33,6 +32,7 @@ from packing_support import (
     order,
     with_lines,
 )
+
 from packstation.domain import barcodes
 from packstation.domain.errors import OrderNotFinishable
 from packstation.domain.status import Actor
@@ -76,7 +76,10 @@ def cli(db_url: str, *args: str, print_to: Path | None = None) -> subprocess.Com
         options += ["--print-to", str(print_to)]
     return subprocess.run(
         [sys.executable, "-m", "packstation", *options, *args],
-        capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
     )
 
 
@@ -98,13 +101,13 @@ def test_import_open_scan_finish_shipped(app, db_url: str, printed: Path) -> Non
     assert view.lines[0].bin_location == "A-01-1"
 
     steps = [
-        (MUG_BOX6, "accepted", {"scanned": 6, "quantity": 6}),        # a box of six counts six
-        (MUG_BOX6, "over_scan", {"quantity": 6, "remaining": 1}),     # six more than the one that remains
+        (MUG_BOX6, "accepted", {"scanned": 6, "quantity": 6}),  # a box of six counts six
+        (MUG_BOX6, "over_scan", {"quantity": 6, "remaining": 1}),  # six more than the one that remains
         (MUG_EAN, "accepted", {"scanned": 7}),
-        (MUG_EAN + "\r\n", "over_scan", {"remaining": 0}),            # the line is complete
-        (SOAP_EAN, "wrong_item", {"sku": "SKU-SOAP"}),                # known, not on the order
+        (MUG_EAN + "\r\n", "over_scan", {"remaining": 0}),  # the line is complete
+        (SOAP_EAN, "wrong_item", {"sku": "SKU-SOAP"}),  # known, not on the order
         ("XYZ-UNKNOWN-1", "unknown_barcode", {"barcode": "XYZ-UNKNOWN-1"}),
-        (SPOON_UPC, "accepted", {"scanned": 1, "required": 2}),       # UPC-A
+        (SPOON_UPC, "accepted", {"scanned": 1, "required": 2}),  # UPC-A
         ("]C101" + barcodes.normalise(SPOON_UPC) + "10LOT7", "accepted", {"scanned": 2}),  # GS1-128
     ]
     for raw, kind, params in steps:
@@ -120,14 +123,27 @@ def test_import_open_scan_finish_shipped(app, db_url: str, printed: Path) -> Non
 
     doc = show(app, "PL-1")
     assert doc["status"] == "packing"
-    assert [(ln["sku"], ln["quantity"], ln["scanned"]) for ln in doc["lines"]] == [("SKU-MUG", 7, 7), ("SKU-SPOON", 2, 2)]
-    assert verdicts(doc) == ["accepted", "over_scan", "accepted", "over_scan", "wrong_item", "unknown_barcode",
-                             "accepted", "accepted"]
+    assert [(ln["sku"], ln["quantity"], ln["scanned"]) for ln in doc["lines"]] == [
+        ("SKU-MUG", 7, 7),
+        ("SKU-SPOON", 2, 2),
+    ]
+    assert verdicts(doc) == [
+        "accepted",
+        "over_scan",
+        "accepted",
+        "over_scan",
+        "wrong_item",
+        "unknown_barcode",
+        "accepted",
+        "accepted",
+    ]
     assert all((s["station"], s["packer"]) == (STATION, PACKER) for s in doc["scans"])
     assert sum(s["quantity"] for s in doc["scans"] if s["verdict"] == "accepted") == 9
     assert [(m["kind"], m["code"], m["resolved"]) for m in doc["mismatches"]] == [
-        ("over_scan", MUG_BOX6, False), ("over_scan", MUG_EAN, False),
-        ("wrong_item", SOAP_EAN, False), ("unknown_barcode", "XYZ-UNKNOWN-1", False),
+        ("over_scan", MUG_BOX6, False),
+        ("over_scan", MUG_EAN, False),
+        ("wrong_item", SOAP_EAN, False),
+        ("unknown_barcode", "XYZ-UNKNOWN-1", False),
     ]
 
     # Complete, but four wrong units are still in the box: finishing is refused.
@@ -145,8 +161,7 @@ def test_import_open_scan_finish_shipped(app, db_url: str, printed: Path) -> Non
     assert station.scan("CMD-REMOVED").code == "mismatch.none_open"
     doc = show(app, "PL-1")
     assert doc["status"] == "packing" and not list(printed.glob("*"))  # nothing printed while refused
-    assert all(m["resolved"] and m["resolved_by"] == PACKER and m["resolution"] == "removed"
-               for m in doc["mismatches"])
+    assert all(m["resolved"] and m["resolved_by"] == PACKER and m["resolution"] == "removed" for m in doc["mismatches"])
 
     shipped = station.scan("CMD-FINISH")
     assert (shipped.kind, shipped.tone, shipped.code) == ("shipped", "good", "order.shipped")
@@ -175,8 +190,11 @@ def test_import_open_scan_finish_shipped(app, db_url: str, printed: Path) -> Non
     assert any("label" in name for name in sent) and any("slip" in name for name in sent)
 
     history = [(h["from"], h["to"], h["who"], h["station"]) for h in doc["history"]]
-    assert history == [("new", "packing", PACKER, STATION), ("packing", "packed", PACKER, STATION),
-                       ("packed", "shipped", PACKER, STATION)]
+    assert history == [
+        ("new", "packing", PACKER, STATION),
+        ("packing", "packed", PACKER, STATION),
+        ("packed", "shipped", PACKER, STATION),
+    ]
     assert tracking in doc["history"][-1]["note"]
     with app.uow() as uow:
         assert uow.journal.open_session(uow.orders.by_number("PL-1").id) is None
@@ -191,16 +209,24 @@ def test_import_open_scan_finish_shipped(app, db_url: str, printed: Path) -> Non
     for line in seen["lines"]:
         assert {"sku", "name", "barcode", "quantity", "scanned"} <= set(line)
     assert [(ln["sku"], ln["barcode"], ln["quantity"], ln["scanned"]) for ln in seen["lines"]] == [
-        ("SKU-MUG", MUG_EAN, 7, 7), ("SKU-SPOON", SPOON_UPC, 2, 2)]
+        ("SKU-MUG", MUG_EAN, 7, 7),
+        ("SKU-SPOON", SPOON_UPC, 2, 2),
+    ]
     assert seen["lines"][0]["name"] == "Kubek ceramiczny „Żubr”"  # UTF-8 intact through the CLI
     for mismatch in seen["mismatches"]:
         assert {"kind", "code", "resolved"} <= set(mismatch)
     assert [(m["kind"], m["code"], m["resolved"]) for m in seen["mismatches"]] == [
-        ("over_scan", MUG_BOX6, True), ("over_scan", MUG_EAN, True),
-        ("wrong_item", SOAP_EAN, True), ("unknown_barcode", "XYZ-UNKNOWN-1", True)]
+        ("over_scan", MUG_BOX6, True),
+        ("over_scan", MUG_EAN, True),
+        ("wrong_item", SOAP_EAN, True),
+        ("unknown_barcode", "XYZ-UNKNOWN-1", True),
+    ]
     assert [(p["tracking_number"], p["documents"]) for p in seen["parcels"]] == [(tracking, parcel["documents"])]
-    assert [(h["from"], h["to"]) for h in seen["history"]] == [("new", "packing"), ("packing", "packed"),
-                                                              ("packed", "shipped")]
+    assert [(h["from"], h["to"]) for h in seen["history"]] == [
+        ("new", "packing"),
+        ("packing", "packed"),
+        ("packed", "shipped"),
+    ]
 
     proc = cli(db_url, "orders", "list", "--json")
     assert proc.returncode == 0, proc.stderr
@@ -380,7 +406,10 @@ def test_reimport_of_an_order_being_packed_is_shown_to_its_station(app) -> None:
     assert len(report.changes_recorded) == 1 and report.changes_recorded[0].startswith("PL-1:")
     doc = show(app, "PL-1")
     assert doc["status"] == "packing"
-    assert [(ln["sku"], ln["quantity"], ln["scanned"]) for ln in doc["lines"]] == [("SKU-MUG", 7, 1), ("SKU-SPOON", 2, 0)]
+    assert [(ln["sku"], ln["quantity"], ln["scanned"]) for ln in doc["lines"]] == [
+        ("SKU-MUG", 7, 1),
+        ("SKU-SPOON", 2, 0),
+    ]
     assert len(doc["changes"]) == 1 and "lines" in doc["changes"][0]["summary"]
 
     notice = station.heartbeat()

@@ -53,15 +53,15 @@ def test_ean13_and_gtin14_match() -> None:
 @pytest.mark.parametrize(
     "scan",
     [
-        "]C1" + "01" + GTIN14,                                    # symbology id, GTIN only
-        "]C1" + GS + "01" + GTIN14,                               # symbology id, then FNC1 as GS
-        "01" + GTIN14,                                            # no symbology id, GTIN only
-        GS + "01" + GTIN14,                                       # leading FNC1 as GS, no id
+        "]C1" + "01" + GTIN14,  # symbology id, GTIN only
+        "]C1" + GS + "01" + GTIN14,  # symbology id, then FNC1 as GS
+        "01" + GTIN14,  # no symbology id, GTIN only
+        GS + "01" + GTIN14,  # leading FNC1 as GS, no id
         "]C1" + "01" + GTIN14 + "10" + "LOT42" + GS + "17261231",  # lot, GS, expiry
-        "01" + GTIN14 + "10" + "LOT42" + GS + "17261231",          # the same without ]C1
-        "01" + GTIN14 + "17261231" + "10" + "LOT42",               # fixed-length AI first
-        "01" + GTIN14 + "21" + "SN0001",                           # serial
-        "]d2" + "01" + GTIN14 + "10" + "L1",                       # GS1 DataMatrix id
+        "01" + GTIN14 + "10" + "LOT42" + GS + "17261231",  # the same without ]C1
+        "01" + GTIN14 + "17261231" + "10" + "LOT42",  # fixed-length AI first
+        "01" + GTIN14 + "21" + "SN0001",  # serial
+        "]d2" + "01" + GTIN14 + "10" + "L1",  # GS1 DataMatrix id
     ],
 )
 def test_gs1_element_string_yields_its_gtin(scan: str) -> None:
@@ -174,8 +174,9 @@ def test_slip_barcode_round_trip() -> None:
 # ------------------------------------------------------------------------- SSCC-18
 
 
-@pytest.mark.parametrize(("prefix", "serial", "extension"),
-                         [("5901234", 1, 0), ("5901234", 987654321, 3), ("590123456", 42, 9), ("1", 5, 0)])
+@pytest.mark.parametrize(
+    ("prefix", "serial", "extension"), [("5901234", 1, 0), ("5901234", 987654321, 3), ("590123456", 42, 9), ("1", 5, 0)]
+)
 def test_sscc18_is_18_digits_with_a_valid_gs1_check_digit(prefix: str, serial: int, extension: int) -> None:
     code = sscc18(prefix, serial, extension)
     assert len(code) == 18 and code.isdigit()

@@ -13,8 +13,8 @@ from packstation.config import ConfigError, load
         ("[station]\nheartbeat_seconds = 0\n", "heartbeat_seconds must be above 0"),
         ("[station]\nheartbeat_seconds = true\n", "heartbeat_seconds must be int"),
         ("[station]\nclaim_ttl_seconds = 30\nheartbeat_seconds = 20\n", "at least 3 × heartbeat_seconds"),
-        ("[station]\ngs1_company_prefix = \"59A\"\n", "gs1_company_prefix"),
-        ("[station]\ncolour = \"red\"\n", "unknown setting [station] colour"),
+        ('[station]\ngs1_company_prefix = "59A"\n', "gs1_company_prefix"),
+        ('[station]\ncolour = "red"\n', "unknown setting [station] colour"),
         ("[station\n", "not valid TOML"),
     ],
 )
@@ -27,9 +27,11 @@ def test_bad_settings_are_refused_with_the_reason(tmp_path, text, message):
 
 def test_file_environment_and_command_line_in_that_order(tmp_path, monkeypatch):
     path = tmp_path / "bench.toml"
-    path.write_text('[station]\nstation = "from-file"\nprint_to = "/srv/labels"\n'
-                    '[sender]\nname = "Sklep Łódź"\nstreet = "ul. Długa 1"\npostal_code = "90-001"\ncity = "Łódź"\n',
-                    encoding="utf-8")
+    path.write_text(
+        '[station]\nstation = "from-file"\nprint_to = "/srv/labels"\n'
+        '[sender]\nname = "Sklep Łódź"\nstreet = "ul. Długa 1"\npostal_code = "90-001"\ncity = "Łódź"\n',
+        encoding="utf-8",
+    )
     assert load(str(path)).station == "from-file"
     monkeypatch.setenv("PACKSTATION_STATION", "from-env")
     assert load(str(path)).station == "from-env"

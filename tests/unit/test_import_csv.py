@@ -105,7 +105,7 @@ def test_cp1250_orders_with_cod_amount(tmp_path: Path) -> None:
 
 
 def test_undecodable_byte_names_its_line(tmp_path: Path) -> None:
-    data = "sku,name\nA,ok\nB,ok\n".encode() + b"C,caf\xe9\n"
+    data = b"sku,name\nA,ok\nB,ok\n" + b"C,caf\xe9\n"
     [(line, reason)] = errors(write(tmp_path, data))
     assert line == 4 and "not valid UTF-8" in reason and "--encoding cp1250" in reason
 
@@ -246,7 +246,7 @@ def test_order_codes_status_and_email(tmp_path: Path) -> None:
 
 
 def test_products_barcodes_packs_and_weight(tmp_path: Path) -> None:
-    text = PRODUCTS_HEADER + "A,Kubek,5901234123457| INT-42 |,15901234123454*6|25901234123451*24,\"0,35\"\n"
+    text = PRODUCTS_HEADER + 'A,Kubek,5901234123457| INT-42 |,15901234123454*6|25901234123451*24,"0,35"\n'
     product = parse_import_file(write(tmp_path, text)).products[0]
     assert product.barcodes == ("5901234123457", "INT-42")
     assert product.packs == (PackRecord("15901234123454", 6), PackRecord("25901234123451", 24))
@@ -304,7 +304,7 @@ def test_field_beyond_the_csv_module_limit(tmp_path: Path) -> None:
 
 
 def test_decimal_limits(tmp_path: Path) -> None:
-    text = PRODUCTS_HEADER + "A,a,,,1.2345\nB,b,,,1000000\nC,c,,,1e3\nD,d,,,\"1.234,5\"\n"
+    text = PRODUCTS_HEADER + 'A,a,,,1.2345\nB,b,,,1000000\nC,c,,,1e3\nD,d,,,"1.234,5"\n'
     assert errors(write(tmp_path, text)) == [
         (2, "weight_kg 1.2345 has more than 3 decimal places"),
         (3, "weight_kg must be below 1000000, got 1000000"),

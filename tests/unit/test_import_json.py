@@ -225,8 +225,11 @@ def test_many_errors_with_their_lines(tmp_path: Path) -> None:
         (8, "sku is empty"),
         (8, "quantity must be at least 1, got 0"),
         (10, "order_number is empty"),
-        (13, "barcode 'CMD-X' uses a reserved prefix (CMD- and ORD- are Packstation's own codes); "
-             "barcode '5901234123450' has a wrong check digit (expected 7)"),  # fmt: skip
+        (
+            13,
+            "barcode 'CMD-X' uses a reserved prefix (CMD- and ORD- are Packstation's own codes); "
+            "barcode '5901234123450' has a wrong check digit (expected 7)",
+        ),  # fmt: skip
     ]
 
 

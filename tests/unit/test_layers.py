@@ -63,8 +63,14 @@ def _under(path: Path, sub: str) -> bool:
 
 def test_the_walk_sees_the_whole_package() -> None:
     names = {p.relative_to(PACKAGE).as_posix() for p in _modules()}
-    for expected in ("domain/status.py", "domain/verification.py", "services/station.py",
-                     "adapters/db/models.py", "bootstrap.py", "cli.py"):
+    for expected in (
+        "domain/status.py",
+        "domain/verification.py",
+        "services/station.py",
+        "adapters/db/models.py",
+        "bootstrap.py",
+        "cli.py",
+    ):
         assert expected in names
     # the walker resolves relative imports and sees lazy imports inside functions
     assert "packstation.adapters.labels.shipping_label" in _imports(PACKAGE / "bootstrap.py")
@@ -84,11 +90,33 @@ def test_only_gui_imports_pyside6() -> None:
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
-DOMAIN_FORBIDDEN = ("sqlalchemy", "alembic", "PySide6", "shiboken6", "reportlab", "psycopg", "serial",
-                    "packstation.adapters", "packstation.services", "packstation.gui", "packstation.bootstrap",
-                    "packstation.cli")
-SERVICES_FORBIDDEN = ("packstation.adapters", "packstation.gui", "packstation.bootstrap", "packstation.cli",
-                      "sqlalchemy", "alembic", "PySide6", "shiboken6", "reportlab", "psycopg", "serial")
+DOMAIN_FORBIDDEN = (
+    "sqlalchemy",
+    "alembic",
+    "PySide6",
+    "shiboken6",
+    "reportlab",
+    "psycopg",
+    "serial",
+    "packstation.adapters",
+    "packstation.services",
+    "packstation.gui",
+    "packstation.bootstrap",
+    "packstation.cli",
+)
+SERVICES_FORBIDDEN = (
+    "packstation.adapters",
+    "packstation.gui",
+    "packstation.bootstrap",
+    "packstation.cli",
+    "sqlalchemy",
+    "alembic",
+    "PySide6",
+    "shiboken6",
+    "reportlab",
+    "psycopg",
+    "serial",
+)
 
 
 @pytest.mark.parametrize(("layer", "forbidden"), [("domain", DOMAIN_FORBIDDEN), ("services", SERVICES_FORBIDDEN)])
@@ -111,8 +139,11 @@ def test_the_checker_catches_a_violation() -> None:
     )
     imports = _imports_in(source, "packstation.domain.sample")
     assert _hits(imports, DOMAIN_FORBIDDEN) == [
-        "PySide6.QtCore", "packstation.adapters.db", "packstation.adapters.db.models",
-        "sqlalchemy.orm", "sqlalchemy.orm.Session",
+        "PySide6.QtCore",
+        "packstation.adapters.db",
+        "packstation.adapters.db.models",
+        "sqlalchemy.orm",
+        "sqlalchemy.orm.Session",
     ]
     assert "packstation.domain.verification" in imports
     assert _hits({"sqlalchemy_utils", "serialize", "os"}, DOMAIN_FORBIDDEN) == []

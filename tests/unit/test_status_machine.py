@@ -19,13 +19,29 @@ ALL_CASES = list(itertools.product(Status, Status, Actor))
 
 def test_eight_statuses_and_the_lifecycle_of_the_design() -> None:
     assert {s.value for s in Status} == {
-        "new", "packing", "packed", "shipped", "delivered", "archived", "on_hold", "cancelled"
+        "new",
+        "packing",
+        "packed",
+        "shipped",
+        "delivered",
+        "archived",
+        "on_hold",
+        "cancelled",
     }
     # The happy path and the side exits DESIGN.md names are all in the table.
     for pair in [
-        ("new", "packing"), ("packing", "packed"), ("packed", "shipped"), ("shipped", "delivered"),
-        ("delivered", "archived"), ("packing", "new"), ("packing", "on_hold"), ("on_hold", "packing"),
-        ("on_hold", "packed"), ("new", "cancelled"), ("packing", "cancelled"), ("on_hold", "cancelled"),
+        ("new", "packing"),
+        ("packing", "packed"),
+        ("packed", "shipped"),
+        ("shipped", "delivered"),
+        ("delivered", "archived"),
+        ("packing", "new"),
+        ("packing", "on_hold"),
+        ("on_hold", "packing"),
+        ("on_hold", "packed"),
+        ("new", "cancelled"),
+        ("packing", "cancelled"),
+        ("on_hold", "cancelled"),
     ]:
         assert (Status(pair[0]), Status(pair[1])) in TRANSITIONS, pair
     assert OPENABLE == {Status.NEW, Status.PACKING}
@@ -44,9 +60,7 @@ def test_terminal_statuses_have_no_way_out() -> None:
         assert not [pair for pair in TRANSITIONS if pair[0] is terminal]
 
 
-@pytest.mark.parametrize(
-    ("current", "target", "actor"), ALL_CASES, ids=[f"{c}->{t}-by-{a}" for c, t, a in ALL_CASES]
-)
+@pytest.mark.parametrize(("current", "target", "actor"), ALL_CASES, ids=[f"{c}->{t}-by-{a}" for c, t, a in ALL_CASES])
 def test_every_pair_for_every_actor(current: Status, target: Status, actor: Actor) -> None:
     allowed = actor in TRANSITIONS.get((current, target), frozenset())
     if allowed:

@@ -179,8 +179,12 @@ def test_mismatch_kinds_are_everything_but_accepted() -> None:
 @pytest.mark.parametrize("kind", list(VerdictKind))
 def test_verdicts_carry_codes_not_sentences(kind: VerdictKind) -> None:
     state = order(("SKU-MUG", 1), scanned=(1 if kind is VerdictKind.OVER_SCAN else 0,))
-    match = {VerdictKind.ACCEPTED: MUG, VerdictKind.OVER_SCAN: MUG, VerdictKind.WRONG_ITEM: SOAP,
-             VerdictKind.UNKNOWN_BARCODE: None}[kind]
+    match = {
+        VerdictKind.ACCEPTED: MUG,
+        VerdictKind.OVER_SCAN: MUG,
+        VerdictKind.WRONG_ITEM: SOAP,
+        VerdictKind.UNKNOWN_BARCODE: None,
+    }[kind]
     verdict = verify(state, "CODE", match)
     assert verdict.kind is kind
     assert verdict.code == f"scan.{kind.value}"

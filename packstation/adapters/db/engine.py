@@ -41,8 +41,14 @@ def make_engine(url: str) -> Engine:
         max_overflow=2,
         # A pulled cable sends no reset: keepalives and a TCP user timeout turn a hung
         # connection into an error within seconds, so the bench can say so.
-        connect_args={"connect_timeout": 3, "keepalives": 1, "keepalives_idle": 5, "keepalives_interval": 2,
-                      "keepalives_count": 2, "tcp_user_timeout": 8000},
+        connect_args={
+            "connect_timeout": 3,
+            "keepalives": 1,
+            "keepalives_idle": 5,
+            "keepalives_interval": 2,
+            "keepalives_count": 2,
+            "tcp_user_timeout": 8000,
+        },
     )
 
 

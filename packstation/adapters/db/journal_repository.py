@@ -34,11 +34,16 @@ class JournalRepository:
 
     def record_claimed_scan(self, order_id: int, **fields: Any) -> int | None:
         """Store a scan of ``order_id`` if it is still ``packing`` at ``fields['station']``; its id, else None."""
-        return statements.run(self.session, statements.GUARDED_SCAN, {"b_order": order_id, "voided": False, **fields}).scalar_one_or_none()
+        return statements.run(
+            self.session, statements.GUARDED_SCAN, {"b_order": order_id, "voided": False, **fields}
+        ).scalar_one_or_none()
 
     def record_mismatch(self, **fields: Any) -> None:
-        statements.run(self.session, statements.INSERT_MISMATCH, {"voided": False, "resolved_at": None, "resolved_by": None,
-                                               "resolution": None, **fields})
+        statements.run(
+            self.session,
+            statements.INSERT_MISMATCH,
+            {"voided": False, "resolved_at": None, "resolved_by": None, "resolution": None, **fields},
+        )
 
     def add_mismatch(self, **fields: Any) -> Mismatch:
         return self._add(Mismatch(**fields))
@@ -90,15 +95,21 @@ class JournalRepository:
     def void_order_activity(self, order_id: int) -> None:
         """Void (never delete) an order's scans and mismatches when it goes back to ``new``."""
         self.session.execute(
-            update(ScanEvent).where(ScanEvent.order_id == order_id).values(voided=True)
+            update(ScanEvent)
+            .where(ScanEvent.order_id == order_id)
+            .values(voided=True)
             .execution_options(synchronize_session=False)
         )
         self.session.execute(
-            update(Mismatch).where(Mismatch.order_id == order_id).values(voided=True)
+            update(Mismatch)
+            .where(Mismatch.order_id == order_id)
+            .values(voided=True)
             .execution_options(synchronize_session=False)
         )
         self.session.execute(
-            update(OrderLine).where(OrderLine.order_id == order_id).values(scanned=0)
+            update(OrderLine)
+            .where(OrderLine.order_id == order_id)
+            .values(scanned=0)
             .execution_options(synchronize_session=False)
         )
 
@@ -107,7 +118,9 @@ class JournalRepository:
 
     def history(self, order_id: int) -> list[StatusChange]:
         return list(
-            self.session.scalars(select(StatusChange).where(StatusChange.order_id == order_id).order_by(StatusChange.id))
+            self.session.scalars(
+                select(StatusChange).where(StatusChange.order_id == order_id).order_by(StatusChange.id)
+            )
         )
 
     def order_changes(self, order_id: int, only_unacknowledged: bool = False) -> list[OrderChange]:

@@ -68,7 +68,9 @@ class OrderRepository:
 
     def add_scanned(self, line_id: int, units: int, expected: int) -> bool:
         """Count ``units`` on a line whose stored count is still ``expected`` (else False, nothing written)."""
-        result = statements.run(self.session, statements.ADD_SCANNED, {"b_line": line_id, "b_units": units, "b_expected": expected})
+        result = statements.run(
+            self.session, statements.ADD_SCANNED, {"b_line": line_id, "b_units": units, "b_expected": expected}
+        )
         return result.rowcount == 1
 
     def release_claim(self, order_id: int, station: str) -> None:
@@ -128,9 +130,7 @@ class ProductRepository:
         return (row[0], row[1], row[2]) if row else None
 
     def by_sku(self, sku: str) -> Product | None:
-        return self.session.scalar(
-            select(Product).where(Product.sku == sku).options(selectinload(Product.barcodes))
-        )
+        return self.session.scalar(select(Product).where(Product.sku == sku).options(selectinload(Product.barcodes)))
 
     def by_skus(self, skus: set[str]) -> dict[str, Product]:
         rows = self.session.scalars(
@@ -172,7 +172,10 @@ class ProductRepository:
         return {sku: b for sku, b in statements.run(self.session, statements.BINS, {"skus": list(skus)})}
 
     def weights(self, skus: set[str]) -> dict[str, Any]:
-        return {sku: w for sku, w in self.session.execute(select(Product.sku, Product.weight_kg).where(Product.sku.in_(skus)))}
+        return {
+            sku: w
+            for sku, w in self.session.execute(select(Product.sku, Product.weight_kg).where(Product.sku.in_(skus)))
+        }
 
     def count(self) -> int:
         return self.session.scalar(select(func.count(Product.id))) or 0
@@ -182,7 +185,9 @@ class ProductRepository:
 
     def packer_badges(self) -> list[tuple[str, str]]:
         """(name, badge) of every active packer, by name."""
-        rows = self.session.execute(select(Packer.name, Packer.badge).where(Packer.active.is_(True)).order_by(Packer.name))
+        rows = self.session.execute(
+            select(Packer.name, Packer.badge).where(Packer.active.is_(True)).order_by(Packer.name)
+        )
         return [(name, badge) for name, badge in rows]
 
     def add_packer(self, name: str, badge: str) -> Packer:

@@ -31,15 +31,28 @@ ADD_SCANNED = (
 )
 # A scan of the open order, stored only while the order is still `packing` at this station:
 # the claim check and the insert are one statement (INSERT … SELECT … RETURNING, both databases).
-SCAN_FIELDS = {"at": DateTime, "line_id": Integer, "raw": Text, "code": String, "verdict": String,
-                "message_code": String, "quantity": Integer, "station": String, "packer": String}
+SCAN_FIELDS = {
+    "at": DateTime,
+    "line_id": Integer,
+    "raw": Text,
+    "code": String,
+    "verdict": String,
+    "message_code": String,
+    "quantity": Integer,
+    "station": String,
+    "packer": String,
+}
 GUARDED_SCAN = (
     insert(ScanEvent)
     .from_select(
         ["order_id", *SCAN_FIELDS, "voided"],
-        select(Order.id, *(bindparam(name, type_=kind) for name, kind in SCAN_FIELDS.items()),
-               bindparam("voided", False, type_=Boolean))
-        .where(Order.id == bindparam("b_order"), Order.status == "packing", Order.claim_station == bindparam("station")),
+        select(
+            Order.id,
+            *(bindparam(name, type_=kind) for name, kind in SCAN_FIELDS.items()),
+            bindparam("voided", False, type_=Boolean),
+        ).where(
+            Order.id == bindparam("b_order"), Order.status == "packing", Order.claim_station == bindparam("station")
+        ),
     )
     .returning(ScanEvent.id)
 )

@@ -87,11 +87,19 @@ def _page_frame(doc: ShipmentDocuments, slip: str):
         top = page_h - MARGIN
         symbol.drawOn(c, page_w - MARGIN - symbol.width + symbol.rquiet, top - symbol.height)
         text_w = symbol.width - symbol.lquiet - symbol.rquiet
-        draw_block(c, fit_block([(slip, REGULAR, 10, 1)], text_w, 5 * mm), page_w - MARGIN - text_w,
-                   top - symbol.height - 1 * mm, centre_width=text_w)
+        draw_block(
+            c,
+            fit_block([(slip, REGULAR, 10, 1)], text_w, 5 * mm),
+            page_w - MARGIN - text_w,
+            top - symbol.height - 1 * mm,
+            centre_width=text_w,
+        )
         left_w = page_w - 2 * MARGIN - symbol.width + symbol.rquiet - 5 * mm
-        title = [("Packing slip", BOLD, 20, 1), (f"Order / Zamówienie: {doc.order_number}", BOLD, 13, 2),
-                 (f"Date / Data: {doc.created or date.today().isoformat()}", REGULAR, 9, 1)]
+        title = [
+            ("Packing slip", BOLD, 20, 1),
+            (f"Order / Zamówienie: {doc.order_number}", BOLD, 13, 2),
+            (f"Date / Data: {doc.created or date.today().isoformat()}", REGULAR, 9, 1),
+        ]
         draw_block(c, fit_block(title, left_w, HEADER_H - 6 * mm), MARGIN, top)
         c.setLineWidth(1.2)
         c.line(MARGIN, page_h - MARGIN - HEADER_H + 3 * mm, page_w - MARGIN, page_h - MARGIN - HEADER_H + 3 * mm)
@@ -104,27 +112,52 @@ def _page_frame(doc: ShipmentDocuments, slip: str):
 
 
 def _shipment_table(doc: ShipmentDocuments, width: float) -> Table:
-    facts = [("Carrier / Przewoźnik", doc.carrier), ("Service / Usługa", doc.service),
-             ("Tracking / Nr przesyłki", doc.tracking_number),
-             ("Parcel / Paczka", f"{doc.parcel_index}/{doc.parcel_count}")]
+    facts = [
+        ("Carrier / Przewoźnik", doc.carrier),
+        ("Service / Usługa", doc.service),
+        ("Tracking / Nr przesyłki", doc.tracking_number),
+        ("Parcel / Paczka", f"{doc.parcel_index}/{doc.parcel_count}"),
+    ]
     if doc.weight_kg is not None:
         facts.append(("Weight / Waga", format_weight(doc.weight_kg)))
     ship_to = [_p("Ship to / Odbiorca", _SMALL)]
-    ship_to += [_p(row, ParagraphStyle("addr", parent=_BODY, fontName=BOLD if i == 0 else REGULAR, fontSize=11,
-                                       leading=14)) for i, row in enumerate(_address_text(doc.recipient))]
+    ship_to += [
+        _p(row, ParagraphStyle("addr", parent=_BODY, fontName=BOLD if i == 0 else REGULAR, fontSize=11, leading=14))
+        for i, row in enumerate(_address_text(doc.recipient))
+    ]
     shipment = Table([[_p(k, _SMALL), _p(v or "—")] for k, v in facts], colWidths=[38 * mm, None])
-    shipment.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                  ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
+    shipment.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+            ]
+        )
+    )
     outer = Table([[ship_to, shipment]], colWidths=[width * 0.45, width * 0.55])
-    outer.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (0, -1), 0),
-                               ("LINEBEFORE", (1, 0), (1, -1), 0.5, colors.grey),
-                               ("LEFTPADDING", (1, 0), (1, -1), 4 * mm)]))
+    outer.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+                ("LINEBEFORE", (1, 0), (1, -1), 0.5, colors.grey),
+                ("LEFTPADDING", (1, 0), (1, -1), 4 * mm),
+            ]
+        )
+    )
     return outer
 
 
 def _lines_table(doc: ShipmentDocuments, width: float) -> Table:
-    header = [_p("#", _HEAD), _p("SKU", _HEAD), _p("Name / Nazwa", _HEAD), _p("Bin / Lokalizacja", _HEAD),
-              _p("Qty / Ilość", _HEAD_QTY)]
+    header = [
+        _p("#", _HEAD),
+        _p("SKU", _HEAD),
+        _p("Name / Nazwa", _HEAD),
+        _p("Bin / Lokalizacja", _HEAD),
+        _p("Qty / Ilość", _HEAD_QTY),
+    ]
     rows = [header]
     for n, line in enumerate(doc.lines, start=1):
         rows.append([_p(n, _SMALL), _p(line.sku), _p(line.name), _p(line.bin_location), _p(line.quantity, _QTY)])
@@ -135,15 +168,19 @@ def _lines_table(doc: ShipmentDocuments, width: float) -> Table:
     widths = [10 * mm, 40 * mm, None, 30 * mm, 22 * mm]
     widths[2] = width - sum(w for w in widths if w)
     table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#333333")),
-        # Zebra rows keep the eye on one line when reading SKU → quantity across the page.
-        ("ROWBACKGROUNDS", (0, 1), (-1, -2), [colors.white, colors.HexColor("#EEEEEE")]),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
-        ("LINEABOVE", (0, -1), (-1, -1), 1.2, colors.black),
-        ("SPAN", (0, -1), (3, -1)),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#333333")),
+                # Zebra rows keep the eye on one line when reading SKU → quantity across the page.
+                ("ROWBACKGROUNDS", (0, 1), (-1, -2), [colors.white, colors.HexColor("#EEEEEE")]),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
+                ("LINEABOVE", (0, -1), (-1, -1), 1.2, colors.black),
+                ("SPAN", (0, -1), (3, -1)),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ]
+        )
+    )
     return table
 
 
@@ -163,19 +200,37 @@ def _render(doc: ShipmentDocuments) -> bytes:
     slip = doc.slip_barcode or doc.order_number
     frame = _page_frame(doc, slip)  # builds the barcode: fails before any layout work
     buf = io.BytesIO()
-    pdf = SimpleDocTemplate(buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
-                            topMargin=MARGIN + HEADER_H, bottomMargin=MARGIN + FOOTER_H,
-                            title=f"Packing slip {doc.order_number}", author="Packstation", subject="Packing slip")
+    pdf = SimpleDocTemplate(
+        buf,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN + HEADER_H,
+        bottomMargin=MARGIN + FOOTER_H,
+        title=f"Packing slip {doc.order_number}",
+        author="Packstation",
+        subject="Packing slip",
+    )
     width = pdf.width
     story: list = [_shipment_table(doc, width), Spacer(1, 5 * mm)]
     if cod_due(doc):
         box = Table([[_p(cod_text(doc), _COD)]], colWidths=[width])
-        box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 2, colors.black),
-                                 ("TOPPADDING", (0, 0), (-1, -1), 3 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * mm)]))
+        box.setStyle(
+            TableStyle(
+                [
+                    ("BOX", (0, 0), (-1, -1), 2, colors.black),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3 * mm),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * mm),
+                ]
+            )
+        )
         story += [box, Spacer(1, 5 * mm)]
     story.append(_lines_table(doc, width))
     if doc.notes.strip():
-        story += [Spacer(1, 5 * mm), _p("Notes / Uwagi", ParagraphStyle("nh", parent=_BODY, fontName=BOLD)),
-                  Paragraph(escape(doc.notes).replace("\n", "<br/>"), _BODY)]
+        story += [
+            Spacer(1, 5 * mm),
+            _p("Notes / Uwagi", ParagraphStyle("nh", parent=_BODY, fontName=BOLD)),
+            Paragraph(escape(doc.notes).replace("\n", "<br/>"), _BODY),
+        ]
     pdf.build(story, onFirstPage=frame, onLaterPages=frame, canvasmaker=_NumberedCanvas)
     return buf.getvalue()

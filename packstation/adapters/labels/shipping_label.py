@@ -225,8 +225,9 @@ def _render(doc: ShipmentDocuments) -> bytes:
 
     # Bottom up: barcode, then order/parcel/weight, then COD; the recipient gets the rest.
     bottom = MARGIN
-    y = draw_block(c, fit_block([(doc.tracking_number, BOLD, 14, 1)], inner, 7 * mm), MARGIN, bottom + 7 * mm,
-                   centre_width=inner)
+    y = draw_block(
+        c, fit_block([(doc.tracking_number, BOLD, 14, 1)], inner, 7 * mm), MARGIN, bottom + 7 * mm, centre_width=inner
+    )
     bar_y = bottom + 8 * mm
     symbol.drawOn(c, (page_w - symbol.width) / 2, bar_y)
     bottom = bar_y + symbol.height + 1 * mm

@@ -73,8 +73,7 @@ class FolderPrinter:
                 os.fsync(handle.fileno())
             # mkstemp makes the file owner-only; a print daemon under another user must read it.
             os.chmod(tmp, 0o644)
-            stem = "-".join([_safe(title, "document"), _safe(kind, "doc"),
-                             datetime.now().strftime("%Y%m%d-%H%M%S-%f")])
+            stem = "-".join([_safe(title, "document"), _safe(kind, "doc"), datetime.now().strftime("%Y%m%d-%H%M%S-%f")])
             suffix = _extension(data)
             with _name_lock:
                 target = folder / f"{stem}{suffix}"
@@ -89,7 +88,9 @@ class FolderPrinter:
             reason = exc.strerror or str(exc)
             raise PrinterError(
                 f"cannot write to print folder {folder}: {reason} ({exc.__class__.__name__})",
-                printer=self.name, folder=str(folder), reason=reason,
+                printer=self.name,
+                folder=str(folder),
+                reason=reason,
             ) from exc
         finally:
             if tmp is not None:
