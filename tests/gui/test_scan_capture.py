@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QPushButton, QVBoxLayout, QWidget
@@ -156,13 +156,40 @@ def station(qtbot, qapp):
 
 EAN = "5901234123457"
 
+# Upper bound of every condition wait below: a passing test returns as soon as its condition
+# holds, so this only decides how long a broken one takes to fail.
+WAIT_MS = 2000
+# The marker key of settle().
+MARK = "z"
+
+
+def settle(qtbot, station: Station, ts: int) -> list[tuple]:
+    """Wait for proof that the capture has decided on every key sent so far; return what the
+    line edit had received before that proof arrived.
+
+    "Nothing held back is replayed later" is a negative claim, so it needs a real time bound:
+    the hold timer, which is what would replay held keys.  Rather than sleeping for a guessed
+    multiple of it, type one lone key at ``ts`` (a human gap after everything else) and wait
+    for it.  The capture first delivers whatever it still holds, then holds the marker itself
+    until the real hold timer expires and replays it.  Once the marker has reached the line
+    edit, the hold timer has run after all earlier keys, and anything they would ever put out
+    is already in the log.
+    """
+    before = len(station.edit.log)
+    station.send(station.edit, char_events(MARK, ts))
+    qtbot.waitUntil(lambda: any(e[0] == R and e[2] == MARK for e in station.edit.log[before:]), timeout=WAIT_MS)
+    *earlier, press, release = station.edit.log
+    assert [(press[0], press[2]), (release[0], release[2])] == [(K, MARK), (R, MARK)], station.edit.log
+    return earlier
+
 
 def test_scan_into_line_edit_is_swallowed(station, qtbot):
     station.send(station.edit, keystrokes(EAN, 10_000, 5))
     assert station.scans == [EAN]
-    qtbot.wait(150)  # well past the hold timer: nothing replayed later
     assert station.edit.text() == ""
-    assert station.edit.log == []  # not even the Enter release got through
+    earlier = settle(qtbot, station, 20_000)  # the hold timer has run since: nothing replayed later
+    assert station.edit.text() == MARK
+    assert earlier == []  # not even the Enter release got through
     assert station.returns == []
     assert station.scans == [EAN]
 
@@ -170,15 +197,16 @@ def test_scan_into_line_edit_is_swallowed(station, qtbot):
 def test_scanner_enter_does_not_click_focused_button(station, qtbot):
     station.button.setFocus()
     station.send(station.button, keystrokes(EAN, 10_000, 5))
-    qtbot.wait(120)
     assert station.scans == [EAN]
+    assert station.clicks == []
+    settle(qtbot, station, 20_000)  # nor does a replay click it once the hold timer has run
     assert station.clicks == []
 
 
 def test_human_typing_reaches_line_edit_unchanged(station, qtbot):
     events = keystrokes("abc", 10_000, 80, terminator=None)
     station.send(station.edit, events)
-    qtbot.waitUntil(lambda: station.edit.text() == "abc", timeout=2000)
+    qtbot.waitUntil(lambda: station.edit.text() == "abc", timeout=WAIT_MS)
     assert station.scans == []
     # The widget saw exactly the original events, in order, fields intact.
     expected = [
@@ -189,10 +217,14 @@ def test_human_typing_reaches_line_edit_unchanged(station, qtbot):
 
 
 def test_human_typing_in_real_time_then_enter(station, qtbot):
-    ts = 10_000
+    # A person's key is held as a possible burst start until the real hold timer replays it,
+    # before the next key comes.
+    ts, typed = 10_000, ""
     for ch in "ab1":
         station.send(station.edit, char_events(ch, ts))
-        qtbot.wait(80)
+        assert station.edit.text() == typed  # held back for now
+        typed += ch
+        qtbot.waitUntil(lambda typed=typed: station.edit.text() == typed, timeout=WAIT_MS)
         ts += 80
     station.send(station.edit, special_events("Return", ts))
     assert station.edit.text() == "ab1"
@@ -219,8 +251,9 @@ def test_fifty_back_to_back_bursts_stay_separate_and_ordered(station, qtbot):
         ts += 5 * (len(code) + 1)  # next scan starts 5 ms after the Enter
     station.send(station.edit, events)
     assert station.scans == codes
-    qtbot.wait(120)
     assert station.edit.text() == ""
+    assert settle(qtbot, station, ts + 1000) == []  # nothing of them replayed later
+    assert station.edit.text() == MARK
 
 
 def test_hundred_character_burst_is_one_scan(station):
@@ -234,10 +267,11 @@ def test_burst_delivered_all_at_once(station, qtbot):
     # the GUI thread "was busy" far longer than the whole burst took.
     for ev in keystrokes(EAN, 10_000, 5):
         QCoreApplication.postEvent(station.edit, ev)
+    # The scenario, not a wait: the GUI thread is blocked while the whole burst queues up.
     time.sleep(0.2)
-    qtbot.waitUntil(lambda: station.scans == [EAN], timeout=2000)
-    qtbot.wait(120)
-    assert station.edit.text() == ""
+    qtbot.waitUntil(lambda: station.scans == [EAN], timeout=WAIT_MS)
+    assert settle(qtbot, station, 20_000) == []  # nothing replayed later
+    assert station.edit.text() == MARK
     assert station.scans == [EAN]
 
 
@@ -245,13 +279,20 @@ def test_gui_stall_in_the_middle_of_a_burst(station, qtbot):
     # The GUI thread blocks right after the first key; when it wakes up the
     # overdue hold timer is dispatched before the queued rest of the burst.
     events = keystrokes(EAN, 10_000, 5)
+    hold_timer = station.capture.findChild(QTimer)
+    late = []
+    hold_timer.timeout.connect(lambda: late.append(True))
     station.send(station.edit, events[:2])  # first digit held, hold timer running
+    assert hold_timer.isActive()
+    # The scenario, not a wait: the GUI thread is blocked far past the hold timer's due time.
     time.sleep(0.2)
     QCoreApplication.processEvents()  # the late timer fires first
+    assert late  # the stall really happened: the overdue timer did fire...
+    assert station.edit.text() == ""  # ...and did not take the held digit for typing
     station.send(station.edit, events[2:])  # then the keys that were queued
     assert station.scans == [EAN]
-    qtbot.wait(150)
-    assert station.edit.text() == ""
+    assert settle(qtbot, station, 20_000) == []  # nothing replayed later
+    assert station.edit.text() == MARK
 
 
 def test_ctrl_bracket_inside_burst_is_fnc1(station):
@@ -276,9 +317,9 @@ def test_human_ctrl_bracket_passes_through(station, qtbot):
 def test_burst_without_terminator_is_replayed_in_order(station, qtbot):
     station.send(station.edit, keystrokes("AB12cd", 10_000, 5, terminator=None))
     assert station.edit.text() == ""  # held while it might still be a scan
-    qtbot.waitUntil(lambda: station.edit.text() == "AB12cd", timeout=2000)
+    qtbot.waitUntil(lambda: station.edit.text() == "AB12cd", timeout=WAIT_MS)
     station.send(station.edit, char_events("x", 11_000))
-    qtbot.waitUntil(lambda: station.edit.text() == "AB12cdx", timeout=2000)
+    qtbot.waitUntil(lambda: station.edit.text() == "AB12cdx", timeout=WAIT_MS)
     assert station.scans == []
 
 
@@ -292,12 +333,13 @@ def test_short_fast_burst_with_enter_is_typing(station, qtbot):
 @pytest.mark.parametrize("terminator", ["KP_Enter", "Tab"])
 def test_other_terminators(station, qtbot, terminator):
     station.send(station.edit, keystrokes("ABC-123", 10_000, 8, terminator=terminator))
-    qtbot.wait(100)
     assert station.scans == ["ABC-123"]
     assert station.edit.text() == ""
+    earlier = settle(qtbot, station, 20_000)  # the hold timer has run since
+    assert station.edit.text() == MARK
     # Only the scanner's Shift presses (harmless) reached the widget; no
-    # character and not the terminator.
-    assert {entry[1] for entry in station.edit.log} == {Qt.Key.Key_Shift}
+    # character and not the terminator, not even later.
+    assert {entry[1] for entry in earlier} == {Qt.Key.Key_Shift}
 
 
 def test_f12_and_ctrl_q_reach_their_actions(station, qtbot):
@@ -367,7 +409,7 @@ def test_window_then_widget_delivery_is_handled_once(station, qtbot):
     station.send(handle, keystrokes(EAN, 10_000, 5))
     assert station.scans == [EAN]
     station.send(handle, keystrokes("xyz", 20_000, 90, terminator=None))
-    qtbot.waitUntil(lambda: station.edit.text() == "xyz", timeout=2000)
+    qtbot.waitUntil(lambda: station.edit.text() == "xyz", timeout=WAIT_MS)
     assert station.scans == [EAN]
 
 
@@ -389,8 +431,9 @@ def test_zero_timestamps_from_qtest(station, qtbot):
     assert station.scans == [EAN]
     assert station.edit.text() == ""
     qtbot.keyClicks(station.edit, "ab")
-    qtbot.waitUntil(lambda: station.edit.text() == "ab", timeout=2000)
-    qtbot.wait(80)  # a human pause in real time lets the hold timer replay
+    assert station.edit.text() == ""  # held as a possible burst
+    # A human pause in real time: the hold timer replays "ab", so the Enter after it is theirs.
+    qtbot.waitUntil(lambda: station.edit.text() == "ab", timeout=WAIT_MS)
     qtbot.keyClick(station.edit, Qt.Key.Key_Return)
     assert station.returns == [True]
     assert station.scans == [EAN]
