@@ -2,57 +2,53 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
-from typing import Any
 
-from packstation.config import Config
-from packstation.services.context import DocumentRenderers, StationConfig, UowFactory
-from packstation.services.station import Station
+from sqlalchemy import Engine
+
+from packstation.config import Config, ConfigError
+from packstation.domain.errors import StorageUnavailable
+from packstation.domain.records import ShipmentDocuments
+from packstation.services.bench.bench import Bench
+from packstation.services.ports import Documents, Printer, UowFactory
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
 class App:
-    config: Config
-    engine: Any
-    uow: UowFactory
-    scan_uow: UowFactory
+    """A configured Packstation: its settings, database engine and unit-of-work factory."""
 
-    def station(self) -> Station:
-        """A bench bound to this station's name, printer and renderers."""
-        return Station(self.uow, station_config(self.config), renderers(), printer(self.config), self.scan_uow)
+    config: Config
+    engine: Engine
+    uow: UowFactory
+
+    def bench(self) -> Bench:
+        """A bench bound to this station's settings, printer and renderers."""
+        return Bench(self.config, self.uow, documents(), printer(self.config))
 
     def dispose(self) -> None:
         self.engine.dispose()
 
 
-def station_config(config: Config) -> StationConfig:
-    return StationConfig(
-        station=config.station,
-        claim_ttl_seconds=config.claim_ttl_seconds,
-        gs1_company_prefix=config.gs1_company_prefix,
-        sender=config.sender,
-        documents_dir=config.documents_dir,
-        auto_next=config.auto_next,
-    )
-
-
-def renderers() -> DocumentRenderers:
+def documents() -> Documents:
     """The reportlab renderers, imported on first use so start-up stays fast."""
 
-    def label(doc):  # type: ignore[no-untyped-def]
+    def label(doc: ShipmentDocuments) -> bytes:
         from packstation.adapters.labels.shipping_label import render_shipping_label
 
         return render_shipping_label(doc)
 
-    def slip(doc):  # type: ignore[no-untyped-def]
+    def slip(doc: ShipmentDocuments) -> bytes:
         from packstation.adapters.labels.packing_slip import render_packing_slip
 
         return render_packing_slip(doc)
 
-    return DocumentRenderers(shipping_label=label, packing_slip=slip)
+    return Documents(shipping_label=label, packing_slip=slip)
 
 
-def printer(config: Config) -> Any:
+def printer(config: Config) -> Printer:
     from packstation.adapters.printers.folder import FolderPrinter
 
     return FolderPrinter(config.printer_dir)
@@ -65,22 +61,24 @@ def bootstrap(config: Config, migrate: bool = True) -> App:
 
     from packstation.adapters.db.engine import make_engine
     from packstation.adapters.db.migrate import upgrade
-    from packstation.adapters.db.unit_of_work import scan_uow_factory, uow_factory
-    from packstation.config import ConfigError
-    from packstation.domain.errors import StorageUnavailable
+    from packstation.adapters.db.unit_of_work import uow_factory
 
     try:
         engine = make_engine(config.db_url)
     except (ArgumentError, NoSuchModuleError) as exc:
         raise ConfigError(f"invalid database URL {config.db_url!r}: {exc}") from None
+    where = make_url(config.db_url).render_as_string(hide_password=True)
     if migrate:
         try:
-            upgrade(engine)
+            if upgrade(engine):
+                log.info("database migrated url=%s", where)
         except OperationalError as exc:
             engine.dispose()
-            where = make_url(config.db_url).render_as_string(hide_password=True)
-            raise StorageUnavailable(f"cannot open the database {where}: {' '.join(str(exc.orig).split())}") from None
+            reason = " ".join(str(exc.orig).split())
+            log.error("database unavailable url=%s reason=%s", where, reason)
+            raise StorageUnavailable(f"cannot open the database {where}: {reason}") from None
         except Exception:
             engine.dispose()
             raise
-    return App(config, engine, uow_factory(engine), scan_uow_factory(engine))
+    log.info("database open url=%s station=%s", where, config.station)
+    return App(config, engine, uow_factory(engine))

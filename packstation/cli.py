@@ -11,8 +11,7 @@ import sys
 from pathlib import Path
 
 from packstation import __version__
-
-STATUSES = ("new", "packing", "packed", "shipped", "delivered", "archived", "on_hold", "cancelled")
+from packstation.domain.status import Status
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="orders_command", required=True, metavar="ACTION"
     )
     lst = orders.add_parser("list", help="list orders")
-    lst.add_argument("--status", choices=STATUSES)
+    lst.add_argument("--status", choices=[s.value for s in Status])
     lst.add_argument("--json", action="store_true")
     show = orders.add_parser("show", help="show one order")
     show.add_argument("number")
@@ -118,9 +117,8 @@ def _command(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-d
         return _orders(args, app, orders_admin)
     if args.command == "label":
         from packstation.adapters.labels.shipping_label import render_shipping_label
-        from packstation.bootstrap import station_config
 
-        docs = orders_admin.label_documents(app.uow, args.number, station_config(app.config))
+        docs = orders_admin.label_documents(app.uow, args.number, app.config)
         args.output.write_bytes(render_shipping_label(docs))
         print(f"{args.output}: label for {args.number}, tracking {docs.tracking_number}")
         return 0
@@ -140,13 +138,13 @@ def _command(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-d
 
 def _orders(args: argparse.Namespace, app, orders_admin) -> int:  # type: ignore[no-untyped-def]
     if args.orders_command == "list":
-        rows = orders_admin.list_orders(app.uow, args.status)
+        rows = orders_admin.list_orders(app.uow, (Status(args.status),) if args.status else ())
         if args.json:
-            print(json.dumps(rows, ensure_ascii=False, indent=1))
+            print(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=1))
         else:
             for r in rows:
-                held = f"  [{r['station']}]" if r["station"] else ""
-                print(f"{r['number']:<14} {r['status']:<10} {r['units']:>4}  {r['customer']}, {r['city']}{held}")
+                held = f"  [{r.station}]" if r.station else ""
+                print(f"{r.number:<14} {r.status:<10} {r.units:>4}  {r.customer}, {r.city}{held}")
         return 0
     if args.orders_command == "show":
         doc = orders_admin.show_order(app.uow, args.number)
@@ -156,7 +154,7 @@ def _orders(args: argparse.Namespace, app, orders_admin) -> int:  # type: ignore
             _print_order(doc)
         return 0
     previous = orders_admin.mark_order(
-        app.uow, args.number, args.status, who="cli", station=app.config.station, note=args.note
+        app.uow, args.number, Status(args.status), who="cli", station=app.config.station, note=args.note
     )
     print(f"{args.number}: {previous} -> {args.status}")
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -40,3 +41,16 @@ def data_dir() -> Path:
 
 def default_db_url() -> str:
     return f"sqlite:///{data_dir() / 'packstation.db'}"
+
+
+_UNSAFE_IN_NAMES = re.compile(r"[^\w.-]+")
+
+
+def safe_file_name(part: str, fallback: str = "document") -> str:
+    """``part`` made legal as a file name on every file system (order numbers may hold '/').
+
+    Readable characters stay; runs of anything else become ``_``; leading dots go (no
+    hidden files); long names are cut to 60 characters; an empty result is ``fallback``.
+    """
+    cleaned = _UNSAFE_IN_NAMES.sub("_", part).strip("._")[:60]
+    return cleaned or fallback

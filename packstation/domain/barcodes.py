@@ -9,8 +9,7 @@ SLIP_PREFIX = "ORD-"
 MAX_SCAN_LENGTH = 256
 GS = "\x1d"  # GS1 FNC1 as a keyboard-wedge scanner sends it
 
-# Commands a packer can scan at this version (NEXT-PARCEL, UNDO and BOX-<name> come with parcels).
-COMMANDS = frozenset({"FINISH", "REMOVED", "HOLD", "RELEASE", "NEXT", "LOGOUT"})
+GTIN_LENGTHS = (8, 12, 13, 14)
 
 
 @dataclass(frozen=True)
@@ -26,19 +25,39 @@ class CleanScan:
 
 
 def clean_scan(raw: str) -> CleanScan:
-    """Strip terminators and refuse scans no barcode could have produced.
+    """Strip terminators and blanks, and refuse scans no barcode could have produced.
 
     GS (FNC1) is kept because GS1 element strings need it; every other control
-    character means line noise or a mis-configured scanner.
+    character means line noise or a mis-configured scanner. A lone surrogate is a
+    byte the scanner's line could not decode (``surrogateescape``): refused, and
+    shown as ``<0x..>`` so it can be stored and logged.
     """
-    text = raw.strip(" \r\n\t")
+    text = _strip_blanks(raw)
     if not text:
         return CleanScan("", "scan.empty")
     if len(text) > MAX_SCAN_LENGTH:
-        return CleanScan(text[:MAX_SCAN_LENGTH], "scan.too_long")
+        return CleanScan(printable(text[:MAX_SCAN_LENGTH]), "scan.too_long")
+    if any(_SURROGATES[0] <= ord(ch) <= _SURROGATES[1] for ch in text):
+        return CleanScan(printable(text), "scan.undecodable")
     if any((ord(ch) < 0x20 and ch != GS) or ord(ch) == 0x7F for ch in text):
         return CleanScan(printable(text), "scan.control_chars")
     return CleanScan(text)
+
+
+_SURROGATES = (0xD800, 0xDFFF)
+
+
+def _strip_blanks(text: str) -> str:
+    """Strip every Unicode blank at both ends (no-break space, U+3000, U+0085…) except GS.
+
+    Python counts GS (0x1D) as whitespace, but it is FNC1 and may lead a GS1 string.
+    """
+    start, end = 0, len(text)
+    while start < end and text[start].isspace() and text[start] != GS:
+        start += 1
+    while end > start and text[end - 1].isspace() and text[end - 1] != GS:
+        end -= 1
+    return text[start:end]
 
 
 def printable(text: str) -> str:
@@ -76,7 +95,7 @@ def normalise(text: str) -> str:
     any other code is kept, upper-cased, so internal labels still match.
     """
     code = text.strip()
-    if code.isdigit() and len(code) in GTIN_LENGTHS:
+    if looks_like_gtin(code):
         # Plain GTINs are every scan's path: checked here rather than through biip,
         # whose import alone costs a bench ~150 ms at start-up.
         return code.zfill(14) if is_valid_gtin(code) else code
@@ -84,7 +103,6 @@ def normalise(text: str) -> str:
     return gtin if gtin is not None else code.upper()
 
 
-GTIN_LENGTHS = (8, 12, 13, 14)
 _SYMBOLOGY_IDS = ("]C1", "]d2", "]Q3", "]e0")
 
 
@@ -108,9 +126,14 @@ def gs1_check_digit(payload: str) -> int:
     return (10 - total % 10) % 10
 
 
+def looks_like_gtin(code: str) -> bool:
+    """True for a digit string of a GTIN's length (8, 12, 13 or 14), whatever its check digit."""
+    return code.isdigit() and len(code) in GTIN_LENGTHS
+
+
 def is_valid_gtin(code: str) -> bool:
     """True for a digit string of GTIN length whose GS1 check digit is right."""
-    return code.isdigit() and len(code) in GTIN_LENGTHS and gs1_check_digit(code[:-1]) == int(code[-1])
+    return looks_like_gtin(code) and gs1_check_digit(code[:-1]) == int(code[-1])
 
 
 def with_check_digit(payload: str) -> str:
@@ -125,3 +148,11 @@ def sscc18(company_prefix: str, serial: int, extension: int = 0) -> str:
         raise ValueError("company prefix must be 1..15 digits")
     serial_ref = str(serial % 10**ref_len).zfill(ref_len)
     return with_check_digit(f"{extension % 10}{company_prefix}{serial_ref}")
+
+
+def tracking_number(shop_tracking: str, company_prefix: str, order_id: int) -> str:
+    """The order's tracking number: the shop's own, else an SSCC-18 derived from the order id.
+
+    Derived, not drawn: a retried or reprinted label carries the same number.
+    """
+    return shop_tracking or sscc18(company_prefix, order_id)

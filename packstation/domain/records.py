@@ -5,6 +5,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+# An address as stored on an order and as named in the import formats.
+ADDRESS_FIELDS = ("street", "postal_code", "city", "country")
+# What a shop may change on an order: compared field by field when the order is imported again.
+ORDER_DETAIL_FIELDS = (
+    "customer_name",
+    "email",
+    "phone",
+    *ADDRESS_FIELDS,
+    "carrier",
+    "service",
+    "payment",
+    "cod_amount",
+    "currency",
+    "notes",
+    "tracking_number",
+)
+OrderDetails = dict[str, "str | Decimal | None"]
+
 
 @dataclass(frozen=True)
 class Address:
@@ -22,6 +40,13 @@ class Address:
         if self.country and self.country.upper() not in ("PL", ""):
             out.append(self.country)
         return [line for line in out if line]
+
+
+def order_details(source: object, address: Address) -> OrderDetails:
+    """The :data:`ORDER_DETAIL_FIELDS` of an order (imported or stored) and its address."""
+    values: OrderDetails = {name: getattr(source, name) for name in ORDER_DETAIL_FIELDS if hasattr(source, name)}
+    values.update({name: getattr(address, name) for name in ADDRESS_FIELDS})
+    return values
 
 
 @dataclass(frozen=True)
@@ -70,6 +95,13 @@ class OrderRecord:
     notes: str = ""
     tracking_number: str = ""
     status: str = "new"
+
+    def details(self) -> OrderDetails:
+        """The fields of :data:`ORDER_DETAIL_FIELDS` as this record would store them."""
+        values = order_details(self, self.address)
+        values["cod_amount"] = self.cod_amount if self.payment == "cod" else None
+        values["customer_name"] = self.customer_name or self.address.name
+        return values
 
 
 @dataclass(frozen=True)

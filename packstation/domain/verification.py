@@ -1,9 +1,23 @@
-"""The verification engine: one verdict for each product scan of the open order."""
+"""The verification engine: one verdict for each product scan of the open order.
+
+Everything here is immutable: :func:`apply` returns a new :class:`PackState`, so a
+snapshot handed to the screen can never change under it.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from types import MappingProxyType
+
+Param = str | int | None
+Params = Mapping[str, Param]
+
+
+def frozen_params(values: Mapping[str, Param] | None = None) -> Params:
+    """A read-only copy of message parameters (safe to hand to another thread)."""
+    return MappingProxyType(dict(values or {}))
 
 
 class VerdictKind(StrEnum):
@@ -17,7 +31,7 @@ class VerdictKind(StrEnum):
 MISMATCH_KINDS = frozenset({VerdictKind.WRONG_ITEM, VerdictKind.OVER_SCAN, VerdictKind.UNKNOWN_BARCODE})
 
 
-@dataclass
+@dataclass(frozen=True)
 class PackLine:
     """One order line as the bench sees it."""
 
@@ -37,12 +51,12 @@ class PackLine:
         return self.scanned >= self.required
 
 
-@dataclass
+@dataclass(frozen=True)
 class PackState:
     """The open order: its lines and how many mismatches still wait for removal."""
 
     order_number: str
-    lines: list[PackLine]
+    lines: tuple[PackLine, ...]
     open_mismatches: int = 0
 
     def line_for(self, sku: str) -> PackLine | None:
@@ -85,7 +99,7 @@ class Verdict:
 
     kind: VerdictKind
     code: str
-    params: dict[str, object] = field(default_factory=dict)
+    params: Params = field(default_factory=frozen_params)
     line_id: int | None = None
     quantity: int = 0
 
@@ -97,47 +111,40 @@ class Verdict:
 def verify(state: PackState, code: str, match: ProductMatch | None) -> Verdict:
     """Judge one product scan against the open order (pure: the caller applies the result)."""
     if match is None:
-        return Verdict(VerdictKind.UNKNOWN_BARCODE, "scan.unknown_barcode", {"barcode": code})
+        return Verdict(VerdictKind.UNKNOWN_BARCODE, "scan.unknown_barcode", frozen_params({"barcode": code}))
     line = state.line_for(match.sku)
     if line is None:
-        return Verdict(
-            VerdictKind.WRONG_ITEM, "scan.wrong_item", {"sku": match.sku, "name": match.name, "barcode": code}
-        )
+        params = {"sku": match.sku, "name": match.name, "barcode": code}
+        return Verdict(VerdictKind.WRONG_ITEM, "scan.wrong_item", frozen_params(params))
     if match.quantity > line.remaining:
-        return Verdict(
-            VerdictKind.OVER_SCAN,
-            "scan.over_scan",
-            {
-                "sku": line.sku,
-                "name": line.name,
-                "quantity": match.quantity,
-                "remaining": line.remaining,
-                "required": line.required,
-            },
-            line_id=line.line_id,
-        )
-    new_count = line.scanned + match.quantity
-    return Verdict(
-        VerdictKind.ACCEPTED,
-        "scan.accepted",
-        {
+        params = {
             "sku": line.sku,
             "name": line.name,
-            "scanned": new_count,
-            "required": line.required,
             "quantity": match.quantity,
-        },
-        line_id=line.line_id,
-        quantity=match.quantity,
+            "remaining": line.remaining,
+            "required": line.required,
+        }
+        return Verdict(VerdictKind.OVER_SCAN, "scan.over_scan", frozen_params(params), line_id=line.line_id)
+    params = {
+        "sku": line.sku,
+        "name": line.name,
+        "scanned": line.scanned + match.quantity,
+        "required": line.required,
+        "quantity": match.quantity,
+    }
+    return Verdict(
+        VerdictKind.ACCEPTED, "scan.accepted", frozen_params(params), line_id=line.line_id, quantity=match.quantity
     )
 
 
-def apply(state: PackState, verdict: Verdict) -> None:
-    """Apply a verdict to the in-memory state, exactly as the stored scan event does."""
+def apply(state: PackState, verdict: Verdict) -> PackState:
+    """The state after a stored verdict, exactly as the stored scan event changes it."""
     if verdict.kind is VerdictKind.ACCEPTED:
-        for line in state.lines:
-            if line.line_id == verdict.line_id:
-                line.scanned += verdict.quantity
-                break
-    elif verdict.is_mismatch:
-        state.open_mismatches += 1
+        lines = tuple(
+            replace(line, scanned=line.scanned + verdict.quantity) if line.line_id == verdict.line_id else line
+            for line in state.lines
+        )
+        return replace(state, lines=lines)
+    if verdict.is_mismatch:
+        return replace(state, open_mismatches=state.open_mismatches + 1)
+    return state

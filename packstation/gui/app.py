@@ -10,35 +10,34 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from packstation.bootstrap import App
+from packstation.domain.orders import QueueRow
 from packstation.gui.main_window import MainWindow
 from packstation.gui.scan_capture import ScanCapture
-from packstation.gui.scan_worker import ScanWorker
-from packstation.services.outcomes import INFO, Outcome
+from packstation.gui.scan_worker import QueueQuery, ScanWorker
+from packstation.services.bench.commands import Resume
+from packstation.services.orders_admin import list_orders
 
 
-def create_window(app: Any) -> MainWindow:
+def create_window(app: App) -> MainWindow:
     """Build the window with its worker and application-wide scan capture (QApplication must exist)."""
     qapp = QApplication.instance()
-    station = app.station()
-    worker = ScanWorker(station)
+    assert isinstance(qapp, QApplication)
+
+    def read_queue(query: QueueQuery) -> tuple[QueueRow, ...]:
+        return list_orders(app.uow, query.statuses, query.text, query.limit)
+
+    worker = ScanWorker(app.bench(), read_queue, app.config.heartbeat_seconds)
     capture = ScanCapture(qapp, burst_gap_ms=app.config.scanner_burst_gap_ms)
     qapp.installEventFilter(capture)
     window = MainWindow(app, worker, capture)
     worker.start()
     # Resume first: an order this station was packing when it crashed comes back as it was.
-    worker.submit(lambda: _resumed(station))
+    worker.submit(Resume())
     return window
 
 
-def _resumed(station: Any) -> Outcome | None:
-    view = station.resume()
-    if view is None:
-        return None
-    params = {"number": view.number, "scanned": view.state.units_scanned, "required": view.state.units_required}
-    return Outcome("order_opened", INFO, "order.resumed", params, view)
-
-
-def run(app: Any) -> int:
+def run(app: App) -> int:
     """Run the GUI until the window closes; returns the process exit code."""
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     qapp.setApplicationName("Packstation")

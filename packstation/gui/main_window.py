@@ -3,45 +3,67 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QBrush, QCloseEvent, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QPushButton, QTableWidgetItem
+from sqlalchemy.engine import make_url
 
-from packstation.domain.status import Status
+from packstation.bootstrap import App
+from packstation.domain.orders import QueueRow
+from packstation.domain.status import OPENABLE, Status
 from packstation.gui.forms.ui_main_window import Ui_MainWindow
-from packstation.gui.messages import describe
+from packstation.gui.messages import TONE_COLOURS, describe, short_label, verdict_tone
 from packstation.gui.scan_capture import ScanCapture
-from packstation.gui.scan_worker import ScanWorker
+from packstation.gui.scan_worker import QueueQuery, ScanWorker
 from packstation.gui.widgets import Banner
-from packstation.services.order_views import OrderView
+from packstation.services.bench.commands import (
+    Command,
+    ConfirmRemoved,
+    Finish,
+    Hold,
+    NextOrder,
+    OpenOrder,
+    Release,
+    Scan,
+)
+from packstation.services.bench.outcome import OrderSnapshot, Outcome, OutcomeKind, Tone
 from packstation.services.orders_admin import list_orders
-from packstation.services.outcomes import Outcome
 
-OPEN_STATUSES = ("new", "packing")
 QUEUE_COLUMNS = ("Number", "Status", "Customer", "City", "Units", "Station")
 PICK_COLUMNS = ("Bin", "SKU", "Product", "Scanned", "Required")
 DONE, PARTIAL = QColor("#c8e6c9"), QColor("#fff59d")
-VERDICT_LABELS = {
-    "accepted": ("OK", QColor("#1b7f3b")),
-    "wrong_item": ("WRONG ITEM", QColor("#c62828")),
-    "over_scan": ("TOO MANY", QColor("#c62828")),
-    "unknown_barcode": ("UNKNOWN", QColor("#c62828")),
-    "invalid_scan": ("REJECTED", QColor("#c62828")),
-    "command": ("COMMAND", QColor("#1f4e8c")),
-}
-HOTKEYS = (
-    ("nextButton", "NEXT", "F6"),
-    ("releaseButton", "RELEASE", "F7"),
-    ("holdButton", "HOLD", "F8"),
-    ("removedButton", "REMOVED", "F9"),
-    ("finishButton", "FINISH", "F12"),
+HOTKEYS: tuple[tuple[str, Command, str], ...] = (
+    ("nextButton", NextOrder(), "F6"),
+    ("releaseButton", Release(), "F7"),
+    ("holdButton", Hold(), "F8"),
+    ("removedButton", ConfirmRemoved(), "F9"),
+    ("finishButton", Finish(), "F12"),
+)
+# Outcomes after which the queue panel is re-read (an order changed hands or status).
+QUEUE_CHANGING = frozenset(
+    {
+        OutcomeKind.ORDER_OPENED,
+        OutcomeKind.SHIPPED,
+        OutcomeKind.RELEASED,
+        OutcomeKind.HELD,
+        OutcomeKind.ORDER_CANCELLED,
+        OutcomeKind.REFUSED,
+    }
 )
 
 
+def queue_statuses(wanted: str) -> tuple[Status, ...]:
+    """The statuses behind the queue filter's choice ("open", "" for all, or one status)."""
+    if wanted == "open":
+        return tuple(sorted(OPENABLE))
+    return (Status(wanted),) if wanted else ()
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, app: Any, worker: ScanWorker, capture: ScanCapture) -> None:
+    """The bench window. It draws only what outcomes carry and never touches the worker's objects."""
+
+    def __init__(self, app: App, worker: ScanWorker, capture: ScanCapture) -> None:
         super().__init__()
         self.app, self.worker, self.capture = app, worker, capture
         self.ui = Ui_MainWindow()
@@ -51,23 +73,23 @@ class MainWindow(QMainWindow):
         self.ui.banner.deleteLater()
         self.last_outcome: Outcome | None = None
         self.outcomes_shown = 0
+        # Which outcome the banner and the picking list were last drawn from (they must agree).
+        self.banner_seq = self.order_seq = 0
         self._db_ok = True
         self._setup_tables()
         self._setup_actions()
         self._setup_status_bar()
-        capture.scanned.connect(self.worker.scan)
+        capture.scanned.connect(self._scanned)
         worker.outcome.connect(self.show_outcome)
         worker.database.connect(self._database_changed)
+        worker.queue_loaded.connect(self.show_queue)
         self._filter_timer = QTimer(self, singleShot=True, interval=150, timeout=self.refresh_queue)
         self.ui.queueFilter.textChanged.connect(self._filter_timer.start)
         self.ui.statusFilter.currentIndexChanged.connect(self.refresh_queue)
         self.ui.queueTable.cellDoubleClicked.connect(self._open_row)
-        self._heartbeat = QTimer(self, interval=app.config.heartbeat_seconds * 1000, timeout=self._beat)
-        self._heartbeat.start()
-        self._beat_pending = False
-        worker.queue_loaded.connect(self.show_queue)
-        # The first list is read here, before the first paint: the packer sees the queue at once.
-        self.show_queue(self._query_queue("open", ""))
+        # The first list is read here, before the first paint, so the packer sees the queue at once;
+        # later reads run on the worker.
+        self.show_queue(list_orders(app.uow, queue_statuses("open"), "", limit=500))
 
     # -- set-up ------------------------------------------------------------------------
     def _setup_tables(self) -> None:
@@ -101,7 +123,7 @@ class MainWindow(QMainWindow):
             button.setMinimumHeight(48)
             action = QAction(button.text(), self, shortcut=QKeySequence(key))
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-            action.triggered.connect(lambda _=False, c=command: self.worker.command(c))
+            action.triggered.connect(lambda _=False, c=command: self.worker.submit(c))
             self.addAction(action)
             button.clicked.connect(action.trigger)
         self.ui.finishButton.setStyleSheet("font-weight:bold;")
@@ -114,26 +136,32 @@ class MainWindow(QMainWindow):
         for label in (self.station_label, self.packer_label, self.db_label):
             self.ui.statusbar.addPermanentWidget(label)
         self.station_label.setText(f"Station: <b>{self.app.config.station}</b>")
-        self._show_packer()
+        self._show_packer(None)
         self._show_db()
+
+    def _scanned(self, raw: str) -> None:
+        self.worker.submit(Scan(raw))
 
     # -- rendering ---------------------------------------------------------------------
     def show_outcome(self, outcome: Outcome, seq: int) -> None:
-        """Paint the verdict first (the packer waits for it), then the rest of the window."""
-        if outcome.kind == "queue_unavailable":
-            return  # only the queue could not be read; the status bar shows the database state
+        """Draw one outcome: the picking list's data first, then the verdict painted at once.
+
+        Both come from the same frozen outcome, so the banner never shows a later or
+        earlier moment than the list beside it.
+        """
         self.last_outcome = outcome
         self.outcomes_shown += 1
+        self.show_order(outcome.order, seq)
         headline, detail = describe(outcome.code, outcome.params)
+        self.banner_seq = seq
         self.banner.show_verdict(outcome.tone, headline, detail, seq)
-        self.banner.repaint()
-        if outcome.kind not in ("db_unavailable",):
-            self.show_order(outcome.order if outcome.order is not None else self.worker.station.view)
-        self._show_packer()
-        if outcome.kind in ("order_opened", "shipped", "released", "held", "order_cancelled", "refused"):
+        self.banner.repaint()  # the packer waits for this; the rest paints in the next pass
+        self._show_packer(outcome.packer)
+        if outcome.kind in QUEUE_CHANGING:
             QTimer.singleShot(0, self.refresh_queue)
 
-    def show_order(self, view: OrderView | None) -> None:
+    def show_order(self, view: OrderSnapshot | None, seq: int = 0) -> None:
+        self.order_seq = seq
         ui = self.ui
         if view is None:
             ui.orderHeader.setText("No order open")
@@ -143,8 +171,9 @@ class MainWindow(QMainWindow):
             return
         cod = f" · <b>COD {view.cod_amount} {view.currency}</b>" if view.cod_amount else ""
         state = view.state
+        bad = TONE_COLOURS[Tone.BAD][0]
         wrong = (
-            f" · <span style='color:#c62828'><b>{state.open_mismatches} wrong unit(s) to take out</b></span>"
+            f" · <span style='color:{bad}'><b>{state.open_mismatches} wrong unit(s) to take out</b></span>"
             if state.open_mismatches
             else ""
         )
@@ -155,9 +184,18 @@ class MainWindow(QMainWindow):
         notices = [f"Shop change: {c}" for c in view.changes] + ([f"Note: {view.notes}"] if view.notes else [])
         ui.noticeLabel.setText("\n".join(notices))
         ui.noticeLabel.setVisible(bool(notices))
-        table = ui.pickTable
-        table.setRowCount(len(state.lines))
-        for row, line in enumerate(state.lines):
+        self._fill_pick_table(view)
+        ui.recentList.clear()
+        for scan in view.recent:
+            label = short_label(scan.message_code, scan.verdict)
+            item = QListWidgetItem(f"{_local_time(scan.at)}   {label:<11} {scan.raw}")
+            item.setForeground(QBrush(QColor(TONE_COLOURS[verdict_tone(scan.verdict)][0])))
+            ui.recentList.addItem(item)
+
+    def _fill_pick_table(self, view: OrderSnapshot) -> None:
+        table = self.ui.pickTable
+        table.setRowCount(len(view.lines))
+        for row, line in enumerate(view.lines):
             values = (line.bin_location, line.sku, line.name, str(line.scanned), str(line.required))
             colour = DONE if line.complete else PARTIAL if line.scanned else None
             for col, value in enumerate(values):
@@ -171,83 +209,45 @@ class MainWindow(QMainWindow):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
         table.resizeColumnToContents(0)
         table.resizeColumnToContents(1)
-        ui.recentList.clear()
-        for scan in view.recent:
-            label, colour = VERDICT_LABELS.get(scan.verdict, (scan.verdict, None))
-            item = QListWidgetItem(f"{_local_time(scan.at)}   {label:<11} {scan.raw}")
-            if colour is not None:
-                item.setForeground(QBrush(colour))
-            ui.recentList.addItem(item)
 
     def refresh_queue(self) -> None:
         """Reload the queue on the worker (never block painting on the database)."""
         wanted, text = self.ui.statusFilter.currentData(), self.ui.queueFilter.text().strip()
-        self.worker.load_queue(lambda: self._query_queue(wanted, text))
+        self.worker.submit(QueueQuery(queue_statuses(wanted), text))
 
-    def _query_queue(self, wanted: str, text: str) -> list[dict]:
-        status = OPEN_STATUSES if wanted == "open" else (wanted or None)
-        return list_orders(self.app.uow, status, text, limit=500)
-
-    def show_queue(self, rows: list[dict]) -> None:
+    def show_queue(self, rows: tuple[QueueRow, ...]) -> None:
         table = self.ui.queueTable
         table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            for col, key in enumerate(("number", "status", "customer", "city", "units", "station")):
-                table.setItem(i, col, QTableWidgetItem("" if r[key] is None else str(r[key])))
+            for col, value in enumerate((r.number, r.status, r.customer, r.city, r.units, r.station)):
+                table.setItem(i, col, QTableWidgetItem("" if value is None else str(value)))
         table.resizeColumnsToContents()
         self.ui.queueTitle.setText(f"Order queue ({len(rows)})")
 
     def _open_row(self, row: int, _col: int) -> None:
-        number = self.ui.queueTable.item(row, 0).text()
-        self.worker.scan(number)
+        self.worker.submit(OpenOrder(self.ui.queueTable.item(row, 0).text()))
 
-    def _show_packer(self) -> None:
-        packer = self.worker.station.packer
+    def _show_packer(self, packer: str | None) -> None:
         self.packer_label.setText(f"Packer: <b>{packer}</b>" if packer else "Packer: <i>nobody (scan badge)</i>")
 
     def _show_db(self) -> None:
-        from sqlalchemy.engine import make_url
-
         url = make_url(self.app.config.db_url)
         where = (
             f"SQLite {url.database}"
             if url.get_backend_name() == "sqlite"
             else f"{url.get_backend_name()} {url.host or 'localhost'}/{url.database}"
         )
-        state = "connected" if self._db_ok else "<span style='color:#c62828'><b>UNAVAILABLE</b></span>"
+        bad = TONE_COLOURS[Tone.BAD][0]
+        state = "connected" if self._db_ok else f"<span style='color:{bad}'><b>UNAVAILABLE</b></span>"
         self.db_label.setText(f"DB: {where} — {state}")
 
     def _database_changed(self, ok: bool) -> None:
-        if ok == self._db_ok:
-            return
         self._db_ok = ok
         self._show_db()
-        # While the database is away, try every two seconds so scanning resumes by itself.
-        self._heartbeat.setInterval(self.app.config.heartbeat_seconds * 1000 if ok else 2000)
         if ok:
-            self.banner.show_verdict("info", *describe("storage.back", {}), self.banner.seq)
-            self.worker.submit(self._reloaded)
             self.refresh_queue()
 
-    def _reloaded(self) -> Outcome:
-        """Worker job after a reconnect: re-read the open order so the screen shows what is stored."""
-        return Outcome("reconnected", "info", "storage.back", {}, self.worker.station.refresh())
-
-    def _beat(self) -> None:
-        # One heartbeat in the queue at a time: a slow database must not bury scans behind them.
-        if self._beat_pending:
-            return
-        self._beat_pending = True
-        self.worker.submit(self._heartbeat_job)
-
-    def _heartbeat_job(self) -> Outcome | None:
-        try:
-            return self.worker.station.heartbeat()
-        finally:
-            self._beat_pending = False
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        self._heartbeat.stop()
         self.capture.flush()
         self.worker.stop()
         super().closeEvent(event)

@@ -1,80 +1,124 @@
-"""Turn outcome codes and parameters into the words on the banner (one place, ready for Polish)."""
+"""Words and colours for outcomes: the one table from a message code to what the packer reads.
+
+Every code the services emit has its headline, detail and a short label for lists here;
+colours come from the outcome's tone (``TONE_COLOURS``), never from the code.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import NamedTuple
 
-# code -> (headline, detail). Headlines are read from two metres away: short and loud.
-TEXTS: dict[str, tuple[str, str]] = {
-    "scan.accepted": ("OK  {scanned} / {required}", "{name} ({sku})"),
-    "scan.wrong_item": ("WRONG ITEM — take it out", "{name} ({sku}) is not on this order. Then scan CMD‑REMOVED (F9)."),
-    "scan.over_scan": (
+from packstation.services.bench.outcome import OutcomeKind, Tone, tone_of
+
+
+class Text(NamedTuple):
+    headline: str  # read from two metres away: short and loud
+    detail: str
+    short: str  # the recent-scans list
+
+
+TEXTS: dict[str, Text] = {
+    "scan.accepted": Text("OK  {scanned} / {required}", "{name} ({sku})", "OK"),
+    "scan.wrong_item": Text(
+        "WRONG ITEM — take it out", "{name} ({sku}) is not on this order. Then scan CMD‑REMOVED (F9).", "WRONG ITEM"
+    ),
+    "scan.over_scan": Text(
         "TOO MANY — take it out",
-        "{name}: {required} ordered, {remaining} still missing, "
-        "this scan counts {quantity}. Then scan CMD‑REMOVED (F9).",
+        "{name}: {required} ordered, {remaining} still missing, this scan counts {quantity}. "
+        "Then scan CMD‑REMOVED (F9).",
+        "TOO MANY",
     ),
-    "scan.unknown_barcode": (
-        "UNKNOWN BARCODE — take it out",
-        "{barcode} is not a known product. Then scan CMD‑REMOVED (F9).",
+    "scan.unknown_barcode": Text(
+        "UNKNOWN BARCODE — take it out", "{barcode} is not a known product. Then scan CMD‑REMOVED (F9).", "UNKNOWN"
     ),
-    "scan.no_order_open": ("No order open", "{name}: scan the order's packing slip first."),
-    "scan.unknown_no_order": ("Unknown barcode", "{barcode} is not an order, product or badge."),
-    "scan.too_long": ("Scan rejected: too long", "{length} characters — not a barcode. Nothing was counted."),
-    "scan.control_chars": (
+    "scan.no_order_open": Text("No order open", "{name}: scan the order's packing slip first.", "NO ORDER"),
+    "scan.unknown_no_order": Text("Unknown barcode", "{barcode} is not an order, product or badge.", "UNKNOWN"),
+    "scan.too_long": Text(
+        "Scan rejected: too long", "{length} characters — not a barcode. Nothing was counted.", "REJECTED"
+    ),
+    "scan.control_chars": Text(
         "Scan rejected: control characters",
         "“{text}” — check the scanner set-up. Nothing was counted.",
+        "REJECTED",
     ),
-    "scan.empty": ("Empty scan", "The scanner sent only a terminator."),
-    "order.opened": ("Order {number} open", "Scan every unit."),
-    "order.resumed": ("Order {number} resumed", "{scanned} of {required} units already scanned — carry on."),
-    "order.already_open": ("Order {number} is already open", ""),
-    "order.finish_or_hold_first": ("Finish or hold {number} first", "It already has scans."),
-    "order.not_found": ("No order {number}", ""),
-    "order.not_openable": ("Order {number} is {status}", "It cannot be packed."),
-    "order.claimed_elsewhere": ("Order {number} is open at {station}", "Another station is packing it."),
-    "order.released": ("Order {number} back in the queue", ""),
-    "order.held": ("Order {number} on hold", "Reason: {reason}. A supervisor will look at it."),
-    "order.shipped": ("SHIPPED {number}", "Tracking {tracking} — label sent to {printer}."),
-    "order.cancelled_by_shop": ("STOP — order {number} cancelled by the shop", "Do not ship it. Unpack the box."),
-    "order.changed_by_shop": ("The shop changed this order", "{changes}"),
-    "order.lost_claim": ("Order {number} is no longer yours", "Status: {status}."),
-    "order.not_finishable": (
-        "Not finished: {missing} unit(s) missing",
-        "{open_mismatches} wrong unit(s) still to take out.",
+    "scan.undecodable": Text(
+        "Scan rejected: unreadable bytes",
+        "“{text}” — the scanner sent bytes that are not text. Check its set-up. Nothing was counted.",
+        "REJECTED",
     ),
-    "order.illegal_transition": ("Not allowed", "An order cannot go from {current} to {target}."),
-    "mismatch.removed": ("Removal confirmed", "{remaining} wrong unit(s) still to take out."),
-    "mismatch.none_open": ("Nothing to take out", ""),
-    "packer.logged_in": ("Hello, {name}", ""),
-    "packer.logged_out": ("Logged out", "Scans are recorded under the station's name."),
-    "command.no_order": ("No order open", "Scan an order's packing slip first."),
-    "command.unknown": ("Unknown command CMD-{name}", "Not a Packstation command barcode."),
-    "printer.not_configured": ("No printer configured", ""),
-    "printer.unavailable": ("PRINTER PROBLEM — nothing shipped", "{reason}"),
-    "storage.unavailable": (
-        "DATABASE UNAVAILABLE — scan NOT counted",
-        "Reconnecting… scan the unit again when this turns back.",
+    "scan.empty": Text("Empty scan", "The scanner sent only a terminator or blanks.", "EMPTY"),
+    "order.opened": Text("Order {number} open", "Scan every unit.", "OPENED"),
+    "order.resumed": Text("Order {number} resumed", "{scanned} of {required} units already scanned — carry on.", ""),
+    "order.already_open": Text("Order {number} is already open", "", ""),
+    "order.finish_or_hold_first": Text("Finish or hold {number} first", "It already has scans.", ""),
+    "order.not_found": Text("No order {number}", "", ""),
+    "order.not_openable": Text("Order {number} is {status}", "It cannot be packed.", ""),
+    "order.claimed_elsewhere": Text("Order {number} is open at {station}", "Another station is packing it.", ""),
+    "order.released": Text("Order {number} back in the queue", "", ""),
+    "order.held": Text("Order {number} on hold", "Reason: {reason}. A supervisor will look at it.", ""),
+    "order.shipped": Text("SHIPPED {number}", "Tracking {tracking} — label sent to {printer}.", ""),
+    "order.cancelled_by_shop": Text(
+        "STOP — order {number} cancelled by the shop", "Do not ship it. Unpack the box.", ""
     ),
-    "storage.back": ("Database back", "Scanning works again."),
-    "queue.empty": ("The queue is empty", ""),
-    "internal.error": ("SOFTWARE ERROR — call a supervisor", "{error}"),
-    "barcode.invalid": ("Label cannot be printed", "{detail}"),
+    "order.changed_by_shop": Text("The shop changed this order", "{changes} — then scan CMD-OK.", ""),
+    "order.changes_seen": Text("Shop change noted", "", ""),
+    "order.lost_claim": Text("Order {number} is no longer yours", "Status: {status}.", ""),
+    "order.not_finishable": Text(
+        "Not finished: {missing} unit(s) missing", "{open_mismatches} wrong unit(s) still to take out.", ""
+    ),
+    "order.illegal_transition": Text("Not allowed", "An order cannot go from {current} to {target}.", ""),
+    "mismatch.removed": Text("Removal confirmed", "{remaining} wrong unit(s) still to take out.", "REMOVED"),
+    "mismatch.none_open": Text("Nothing to take out", "", ""),
+    "packer.logged_in": Text("Hello, {name}", "", ""),
+    "packer.logged_out": Text("Logged out", "Scans are recorded under the station's name.", ""),
+    "packer.unknown_badge": Text("Unknown badge {badge}", "", ""),
+    "command.no_order": Text("No order open", "Scan an order's packing slip first.", ""),
+    "command.unknown": Text("Unknown command CMD-{name}", "Not a Packstation command barcode.", ""),
+    "printer.not_configured": Text("No printer configured", "", ""),
+    "printer.unavailable": Text("PRINTER PROBLEM — nothing shipped", "{reason}", ""),
+    "storage.unavailable": Text(
+        "DATABASE UNAVAILABLE — scan NOT counted", "Reconnecting… scan the unit again when this turns back.", ""
+    ),
+    "storage.back": Text("Database back", "Scanning works again.", ""),
+    "queue.empty": Text("The queue is empty", "", ""),
+    "system.os_error": Text("SYSTEM PROBLEM — nothing shipped", "{error} {path} — call a supervisor.", ""),
+    "internal.error": Text("SOFTWARE ERROR — call a supervisor", "{error}", ""),
+    "barcode.invalid": Text("Label cannot be printed", "{detail}", ""),
+}
+
+# Background and text colour per tone: the banner, the recent-scans list and anything else.
+TONE_COLOURS: dict[str, tuple[str, str]] = {
+    Tone.GOOD: ("#1b7f3b", "white"),
+    Tone.BAD: ("#c62828", "white"),
+    Tone.INFO: ("#1f4e8c", "white"),
+    "idle": ("#e8eaed", "#202124"),
 }
 
 
-class _Defaults(dict):
+class _Defaults(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return "?"
 
 
 def describe(code: str, params: Mapping[str, object]) -> tuple[str, str]:
     """(headline, detail) for an outcome; unknown codes still say something useful."""
-    headline, detail = TEXTS.get(code, (code, ", ".join(f"{k}={v}" for k, v in params.items())))
-    values = _Defaults({k: _fmt(v) for k, v in params.items()})
-    return headline.format_map(values), detail.format_map(values)
+    text = TEXTS.get(code)
+    if text is None:
+        return code, ", ".join(f"{k}={v}" for k, v in params.items())
+    values = _Defaults({k: str(v) for k, v in params.items()})
+    return text.headline.format_map(values), text.detail.format_map(values)
 
 
-def _fmt(value: object) -> str:
-    if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
-    return str(value)
+def short_label(message_code: str, verdict: str) -> str:
+    """The recent-scans list's label for a stored scan."""
+    text = TEXTS.get(message_code)
+    return text.short if text and text.short else verdict.upper()
+
+
+def verdict_tone(verdict: str) -> Tone:
+    """The tone of a stored scan's verdict (a command scan is neutral)."""
+    try:
+        return tone_of(OutcomeKind(verdict))
+    except ValueError:
+        return Tone.INFO

@@ -40,7 +40,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-_GS = "\x1d"  # GS1 FNC1 separator as transmitted by keyboard wedges
+from packstation.domain.barcodes import GS
 
 _KEY_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.KeyRelease})
 _FILTERED_EVENTS = _KEY_EVENTS | {QEvent.Type.ShortcutOverride}
@@ -72,7 +72,7 @@ def _classify(ev: QKeyEvent) -> int:
     if key in _MODIFIER_KEYS:
         return _MODIFIER
     chorded = bool(mods & (_CTRL | _ALT | _META))
-    if text == _GS or (key == Qt.Key.Key_BracketRight and mods & _CTRL):
+    if text == GS or (key == Qt.Key.Key_BracketRight and mods & _CTRL):
         # Plain GS is an ordinary burst character; Ctrl+] is also a shortcut
         # a human may press, so it only counts inside a running burst.
         return _FNC1_CHORD if chorded else _CHAR
@@ -236,7 +236,7 @@ class ScanCapture(QObject):
             self.scanned.emit(text)  # state is clean: slots may do anything
             return True
         if kind == _FNC1_CHORD and continues:
-            self._hold(receiver, ev, _GS)
+            self._hold(receiver, ev, GS)
             return True
         if kind == _CHAR:
             if not continues:

@@ -1,91 +1,138 @@
-"""The scan worker: every bench action runs here, one at a time, in the order it was made.
+"""The bench's worker thread: every command runs here, one at a time, in the order it was made.
 
-Database commits and printing never block painting, and because one thread handles
-every job strictly in order, scans cannot overtake each other or a finishing order.
+Database commits and printing never block painting, and because one thread handles every
+command strictly in order, scans cannot overtake each other or a finishing order. The
+worker owns the bench (and its session); the window only receives frozen outcomes through
+queued signals. The heartbeat is the worker's own: no flag is shared between threads.
 """
 
 from __future__ import annotations
 
+import logging
 import queue
+import threading
+import time
 from collections.abc import Callable
-from typing import Any
+from dataclasses import dataclass
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QObject, Signal
 
 from packstation.domain.errors import DomainError
-from packstation.services.outcomes import Outcome
+from packstation.domain.orders import QueueRow
+from packstation.domain.status import Status
+from packstation.services.bench.bench import Bench
+from packstation.services.bench.commands import Command, Heartbeat, Refresh
+from packstation.services.bench.outcome import OutcomeKind
+
+log = logging.getLogger(__name__)
+OUTAGE_RETRY_SECONDS = 2.0  # while the database is away, try this often so scanning resumes by itself
 
 
-class ScanWorker(QThread):
-    """Runs jobs on a :class:`~packstation.services.station.Station` and reports outcomes."""
+@dataclass(frozen=True)
+class QueueQuery:
+    """What the queue panel wants to see."""
 
-    outcome = Signal(object, int)  # Outcome, sequence number of the job
+    statuses: tuple[Status, ...]
+    text: str = ""
+    limit: int = 500
+
+
+QueueReader = Callable[[QueueQuery], tuple[QueueRow, ...]]
+_Job = tuple[int, Command | QueueQuery]
+
+
+class ScanWorker(QObject):
+    """Runs commands on a :class:`Bench` in a background thread and reports their outcomes."""
+
+    outcome = Signal(object, int)  # Outcome, sequence number of the command
     database = Signal(bool)  # reachable?
-    queue_loaded = Signal(object)  # rows for the order queue
+    queue_loaded = Signal(object)  # tuple[QueueRow, ...]
 
-    def __init__(self, station: Any) -> None:
+    def __init__(self, bench: Bench, read_queue: QueueReader, heartbeat_seconds: float) -> None:
         super().__init__()
-        self.station = station
-        self._jobs: queue.Queue[tuple[int, Callable[[], Outcome | None]] | None] = queue.Queue()
+        self._bench = bench
+        self._read_queue = read_queue
+        self._beat_every = heartbeat_seconds
+        self._jobs: queue.Queue[_Job | None] = queue.Queue()
         self._seq = 0
+        self._seq_lock = threading.Lock()
         self._db_ok = True
+        self._thread = threading.Thread(target=self._loop, name="bench-worker", daemon=True)
 
-    def submit(self, job: Callable[[], Outcome | None]) -> int:
-        """Queue ``job`` (called on the worker thread); returns its sequence number."""
-        self._seq += 1
-        self._jobs.put((self._seq, job))
-        return self._seq
+    def start(self) -> None:
+        self._thread.start()
 
-    def scan(self, raw: str) -> int:
-        return self.submit(lambda: self.station.scan(raw))
+    def submit(self, job: Command | QueueQuery) -> int:
+        """Queue a command (or a queue query); returns its sequence number."""
+        with self._seq_lock:
+            self._seq += 1
+            seq = self._seq
+        self._jobs.put((seq, job))
+        return seq
 
-    def command(self, name: str) -> int:
-        return self.submit(lambda: self.station.command(name))
+    def stop(self, timeout: float = 30.0) -> bool:
+        """Finish the queued commands, then end the thread (cooperatively: a sentinel, never a kill).
 
-    def load_queue(self, query: Callable[[], list[Any]]) -> int:
-        """Run the queue query here; the rows come back through ``queue_loaded``."""
-
-        def job() -> Outcome | None:
-            try:
-                self.queue_loaded.emit(query())
-            except DomainError as error:  # database away: the list stays, the status bar says why
-                return Outcome("queue_unavailable", "bad", error.code, dict(error.params), stored=False)
-            return None
-
-        return self.submit(job)
-
-    def stop(self) -> None:
-        """Finish the queued jobs, then end the thread."""
+        Returns False if the thread is still busy after ``timeout`` (a database that does not
+        answer); it is a daemon thread, so it cannot keep the process alive.
+        """
         self._jobs.put(None)
-        if not self.wait(30000):
-            # Still busy (a database that does not answer): never destroy a running thread.
-            self.terminate()
-            self.wait()
+        if not self._thread.is_alive():
+            return True
+        self._thread.join(timeout)
+        if self._thread.is_alive():
+            log.error("worker still busy after %.0f s at shutdown; leaving it", timeout)
+            return False
+        return True
 
-    def run(self) -> None:  # noqa: D102 - QThread entry point
+    # -- the worker thread ------------------------------------------------------------------
+    def _loop(self) -> None:
+        next_beat = time.monotonic() + self._beat_every
         while True:
-            item = self._jobs.get()
-            if item is None:
-                return
-            seq, job = item
+            now = time.monotonic()
+            if now >= next_beat:
+                self._run(0, Heartbeat())
+                next_beat = time.monotonic() + (self._beat_every if self._db_ok else OUTAGE_RETRY_SECONDS)
+                continue
             try:
-                result = job()
-            except Exception as exc:  # a bug must not kill the bench: show it, keep scanning
-                result = Outcome(
-                    "error",
-                    "bad",
-                    "internal.error",
-                    {"error": f"{type(exc).__name__}: {exc}"},
-                    getattr(self.station, "view", None),
-                    stored=False,
-                )
-            if result is not None:
-                self._track_db(result.kind not in ("db_unavailable", "queue_unavailable"))
-                self.outcome.emit(result, seq)
-            elif not self._db_ok:
-                self._track_db(True)
+                item = self._jobs.get(timeout=next_beat - now)
+            except queue.Empty:
+                continue
+            if item is None:
+                log.info("worker stopped")
+                return
+            self._run(*item)
+
+    def _run(self, seq: int, job: Command | QueueQuery) -> None:
+        try:
+            if isinstance(job, QueueQuery):
+                self._load_queue(job)
+                return
+            result = self._bench.handle(job)
+        except Exception:  # Bench.handle never raises; this guards the worker itself
+            log.exception("worker job failed seq=%s job=%s", seq, job)
+            return
+        down = result is not None and result.kind is OutcomeKind.DB_UNAVAILABLE
+        quiet_beat = isinstance(job, Heartbeat) and down and not self._db_ok
+        if result is not None and not quiet_beat:
+            self.outcome.emit(result, seq)
+        self._track_db(not down)
+
+    def _load_queue(self, query: QueueQuery) -> None:
+        try:
+            rows = self._read_queue(query)
+        except DomainError as error:  # database away: the list stays, the status bar says why
+            log.warning("queue not loaded code=%s", error.code)
+            self._track_db(False)
+            return
+        self.queue_loaded.emit(rows)
+        self._track_db(True)
 
     def _track_db(self, ok: bool) -> None:
-        if ok != self._db_ok:
-            self._db_ok = ok
-            self.database.emit(ok)
+        if ok == self._db_ok:
+            return
+        self._db_ok = ok
+        log.warning("database %s", "back" if ok else "unavailable")
+        self.database.emit(ok)
+        if ok:  # re-read the open order, so the screen shows exactly what is stored
+            self._run(0, Refresh())

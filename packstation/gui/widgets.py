@@ -6,12 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
-STYLES = {
-    "good": "background:#1b7f3b; color:white;",
-    "bad": "background:#c62828; color:white;",
-    "info": "background:#1f4e8c; color:white;",
-    "idle": "background:#e8eaed; color:#202124;",
-}
+from packstation.gui.messages import TONE_COLOURS
 
 
 class Banner(QLabel):
@@ -37,7 +32,10 @@ class Banner(QLabel):
     def show_verdict(self, tone: str, headline: str, detail: str, seq: int) -> None:
         """Show a verdict; ``seq`` identifies it in the ``painted`` signal."""
         self.seq, self.tone = seq, tone
-        self.setStyleSheet(f"QLabel {{ {STYLES.get(tone, STYLES['idle'])} border-radius: 8px; padding: 10px; }}")
+        background, foreground = TONE_COLOURS.get(tone, TONE_COLOURS["idle"])
+        self.setStyleSheet(
+            f"QLabel {{ background:{background}; color:{foreground}; border-radius: 8px; padding: 10px; }}"
+        )
         self.setText(
             f"<div style='font-size:34pt; font-weight:bold'>{_escape(headline)}</div>"
             f"<div style='font-size:16pt'>{_escape(detail)}</div>"

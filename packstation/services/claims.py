@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
-from typing import Any
 
 from packstation.domain.clock import utcnow
-from packstation.domain.errors import DomainError, NotFound, OrderClaimed
+from packstation.domain.errors import ClaimLost, DomainError, NotFound, OrderClaimed
+from packstation.domain.orders import Order
 from packstation.domain.status import OPENABLE, Actor, Status
+from packstation.services.ports import UnitOfWork
 from packstation.services.status_ops import change_status
 
+log = logging.getLogger(__name__)
 
-def claim_order(uow: Any, number: str, station: str, who: str, ttl_seconds: int) -> Any:
+
+def claim_order(uow: UnitOfWork, number: str, station: str, who: str, ttl_seconds: int) -> Order:
     """Claim order ``number`` for ``station`` inside ``uow`` (caller commits); return the order.
 
     Raises ``NotFound``, ``OrderClaimed`` (naming the holder) or a ``DomainError``
@@ -21,51 +25,66 @@ def claim_order(uow: Any, number: str, station: str, who: str, ttl_seconds: int)
     order = uow.orders.by_number(number)
     if order is None:
         raise NotFound(f"no order {number}", code="order.not_found", number=number)
-    if Status(order.status) not in OPENABLE:
+    if order.status not in OPENABLE:
         raise DomainError(
             f"order {number} is {order.status} and cannot be packed",
             code="order.not_openable",
             number=number,
-            status=order.status,
+            status=str(order.status),
         )
-    if not uow.orders.claim(order.id, station, who, now, now - timedelta(seconds=ttl_seconds)):
-        uow.refresh(order)
+    if not uow.orders.claim(order.order_id, station, who, now, now - timedelta(seconds=ttl_seconds)):
+        holder = uow.orders.get(order.order_id)
+        log.info("claim refused order=%s station=%s holder=%s", number, station, holder.claim_station)
         raise OrderClaimed(
-            f"order {number} is open at station {order.claim_station}",
+            f"order {number} is open at station {holder.claim_station}",
             number=number,
-            station=order.claim_station or "?",
-            packer=order.claim_packer or "",
+            station=holder.claim_station or "?",
+            packer=holder.claim_packer or "",
         )
-    uow.refresh(order)
-    if order.status == Status.NEW:
-        change_status(uow, order, Status.PACKING, actor=Actor.PACKER, who=who, station=station)
-    current = uow.journal.open_session(order.id)
+    order = uow.orders.get(order.order_id)
+    if order.status is Status.NEW:
+        order = change_status(uow, order, Status.PACKING, actor=Actor.PACKER, who=who, station=station)
+    current = uow.journal.open_session(order.order_id)
     if current is not None and current.station != station:
         # The previous holder went silent past the claim's lifetime.
-        current.ended_at, current.outcome = now, "expired"
+        log.warning("claim taken over order=%s from=%s to=%s", number, current.station, station)
+        uow.journal.end_session(current.session_id, now, "expired")
         current = None
     if current is None:
-        uow.journal.add_session(order_id=order.id, station=station, packer=who, started_at=now, outcome="open")
+        uow.journal.start_session(order.order_id, station, who, now)
+    log.info("claim taken order=%s station=%s packer=%s", number, station, who)
     return order
 
 
-def has_activity(uow: Any, order: Any) -> bool:
+def has_activity(uow: UnitOfWork, order: Order) -> bool:
     """True once anything was counted or refused for the order since it was last released."""
     if any(line.scanned for line in order.lines):
         return True
-    return any(not m.voided for m in uow.journal.mismatches(order.id))
+    return any(not m.voided for m in uow.journal.mismatches(order.order_id))
 
 
-def release_order(uow: Any, order: Any, station: str, who: str, actor: Actor = Actor.PACKER, note: str = "") -> None:
+def release_order(
+    uow: UnitOfWork, order: Order, station: str, who: str, actor: Actor = Actor.PACKER, note: str = ""
+) -> Order:
     """``packing -> new``: void (never delete) the order's scans and give up the claim."""
-    uow.journal.void_order_activity(order.id)
-    uow.refresh(order)
-    change_status(uow, order, Status.NEW, actor=actor, who=who, station=station, note=note)
-    end_session(uow, order.id, "released")
-    uow.orders.release_claim(order.id, station)
+    uow.journal.void_order_activity(order.order_id)
+    order = change_status(uow, order, Status.NEW, actor=actor, who=who, station=station, note=note)
+    end_session(uow, order.order_id, "released")
+    uow.orders.release_claim(order.order_id, station)
+    log.info("claim released order=%s station=%s", order.number, station)
+    return order
 
 
-def end_session(uow: Any, order_id: int, outcome: str) -> None:
+def end_session(uow: UnitOfWork, order_id: int, outcome: str) -> None:
+    """End the order's open pack session (if any) with ``outcome`` (shipped, released, held…)."""
     session = uow.journal.open_session(order_id)
     if session is not None:
-        session.ended_at, session.outcome = utcnow(), outcome
+        uow.journal.end_session(session.session_id, utcnow(), outcome)
+
+
+def held(uow: UnitOfWork, order_id: int, station: str) -> Order:
+    """The order, row-locked, if ``station`` still holds it in ``packing``; else ``ClaimLost``."""
+    order = uow.orders.get(order_id, lock=True)
+    if not order.held_by(station):
+        raise ClaimLost(f"order {order.number} is {order.status}, no longer held by {station}", number=order.number)
+    return order

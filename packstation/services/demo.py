@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from packstation.domain import barcodes
 from packstation.domain.records import Address, ImportBatch, OrderLineRecord, OrderRecord, PackRecord, ProductRecord
-from packstation.services.context import UowFactory
 from packstation.services.importing import ImportReport, import_batch
+from packstation.services.ports import UowFactory
 
 PRODUCT_NAMES = [
     "Kubek ceramiczny „Żubr”",
@@ -147,6 +147,6 @@ def create_demo(uow_factory: UowFactory) -> ImportReport | None:
     report = import_batch(uow_factory, demo_batch(), "demo")
     with uow_factory() as uow:
         for name, badge in PACKERS:
-            uow.products.add_packer(name, badge)
+            uow.packers.add(name, badge)
         uow.commit()
     return report

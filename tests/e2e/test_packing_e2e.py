@@ -56,7 +56,7 @@ POLL_S = 0.5  # each poll starts the CLI (~0.6 s of CPU): do not load the box mo
 DB_TIMEOUT_S = 45.0  # generous: every poll is a CLI start-up, and the box may be loaded
 WINDOW_TIMEOUT_S = 90.0
 
-# Banner colours of packstation/gui/widgets.py STYLES, as painted (RGB).
+# Banner colours of packstation/gui/messages.py TONE_COLOURS, as painted (RGB).
 BANNER_RGB = {"good": (0x1B, 0x7F, 0x3B), "bad": (0xC6, 0x28, 0x28), "info": (0x1F, 0x4E, 0x8C)}
 BANNER_MIN_PIXELS = 30_000  # the banner is >= 150 px high across the right pane
 

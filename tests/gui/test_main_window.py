@@ -121,7 +121,8 @@ def test_finish_with_f12_prints_and_opens_the_next_order(qtbot, bench, tmp_path)
     printed = sorted(p.name for p in (tmp_path / "printed").iterdir())
     assert len(printed) == 2 and all(name.endswith(".pdf") for name in printed)
     # The next order opened only after the printer had the label.
-    assert shipped.params["next"] and bench.worker.station.view.number == shipped.params["next"]
+    assert shipped.params["next"] and shipped.order.number == shipped.params["next"]
+    assert bench.ui.pickTable.rowCount() == len(shipped.order.lines)
 
 
 def test_human_typing_reaches_the_filter_unchanged(qtbot, bench):

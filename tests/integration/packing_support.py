@@ -7,12 +7,17 @@ started with the multiprocessing "spawn" context can import it too.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
 from packstation import bootstrap, config
 from packstation.domain import barcodes
+from packstation.domain.clock import utcnow
 from packstation.domain.records import Address, ImportBatch, OrderLineRecord, OrderRecord, PackRecord, ProductRecord
+from packstation.services.bench.bench import Bench
+from packstation.services.bench.commands import OpenOrder
+from packstation.services.bench.outcome import OrderSnapshot
 
 MUG_EAN = barcodes.with_check_digit("590123400001")  # EAN-13
 MUG_BOX6 = barcodes.with_check_digit("1590123400001")  # GTIN-14 of an inner box of 6 mugs
@@ -73,6 +78,24 @@ def make_app(db_url: str, station: str = "bench-1", print_to: Path | None = None
     return bootstrap.bootstrap(cfg)
 
 
+def open_order(bench: Bench, number: str) -> OrderSnapshot:
+    """Open ``number`` at ``bench`` through its command; fails the test if refused."""
+    outcome = bench.handle(OpenOrder(number))
+    assert outcome is not None and outcome.kind == "order_opened" and outcome.order is not None, outcome
+    return outcome.order
+
+
+def age_claim(app: bootstrap.App, number: str, seconds: float) -> None:
+    """Make the claim on ``number`` look ``seconds`` old, as if its bench had gone silent."""
+    from sqlalchemy import update
+
+    from packstation.adapters.db.models import Order
+
+    with app.engine.begin() as conn:
+        stmt = update(Order).where(Order.number == number)
+        conn.execute(stmt.values(claim_heartbeat=utcnow() - timedelta(seconds=seconds)))
+
+
 def with_lines(record: OrderRecord, *lines: tuple[str, int]) -> OrderRecord:
     return replace(record, lines=tuple(OrderLineRecord(sku, qty) for sku, qty in lines))
 
@@ -84,22 +107,21 @@ def race_worker(db_url: str, station: str, numbers: list[str], barrier, results)
     Puts ``(station, [(number, outcome, holder), ...])`` on ``results``; ``outcome`` is
     ``won``, ``claimed`` (``holder`` is the station the error named) or ``error: …``.
     """
-    from packstation.domain.errors import OrderClaimed
-
     rounds: list[tuple[str, str, str]] = []
     app = None
     try:
         app = make_app(db_url, station)
-        bench = app.station()
         for number in numbers:
             barrier.wait(timeout=60)
-            try:
-                bench.open(number)
+            # A fresh bench each round: one with an order open would swap it out first.
+            outcome = app.bench().handle(OpenOrder(number))
+            assert outcome is not None
+            if outcome.kind == "order_opened":
                 rounds.append((number, "won", station))
-            except OrderClaimed as error:
-                rounds.append((number, "claimed", str(error.params.get("station"))))
-            except Exception as error:  # noqa: BLE001 - reported to the test
-                rounds.append((number, f"error: {type(error).__name__}: {error}", ""))
+            elif outcome.code == "order.claimed_elsewhere":
+                rounds.append((number, "claimed", str(outcome.params.get("station"))))
+            else:
+                rounds.append((number, f"error: {outcome.kind} {outcome.code} {dict(outcome.params)}", ""))
     except Exception as error:  # noqa: BLE001
         rounds.append(("", f"error: {type(error).__name__}: {error}", ""))
         barrier.abort()

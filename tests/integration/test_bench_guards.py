@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
 
 import pytest
-from packing_support import MUG_EAN, PRODUCTS, batch, make_app, order, simple_orders
+from packing_support import MUG_EAN, PRODUCTS, age_claim, batch, make_app, open_order, order, simple_orders
 
-from packstation.domain.clock import utcnow
 from packstation.domain.errors import ImportRejected
 from packstation.domain.records import ImportBatch, ProductRecord
+from packstation.domain.status import Status
+from packstation.services.bench.commands import Finish
 from packstation.services.importing import import_batch
 from packstation.services.orders_admin import list_orders, show_order
 
@@ -24,15 +24,15 @@ def app(db_url, tmp_path):
 
 def test_finish_after_a_shop_cancellation_prints_nothing(app, tmp_path):
     import_batch(app.uow, batch(order("G-1", ("SKU-MUG", 1))), "orders.json")
-    bench = app.station()
-    bench.open("G-1")
+    bench = app.bench()
+    open_order(bench, "G-1")
     assert bench.scan(MUG_EAN).kind == "accepted"
     import_batch(app.uow, batch(order("G-1", ("SKU-MUG", 1), status="cancelled")), "orders.json")
 
-    finished = bench.command("FINISH")
+    finished = bench.handle(Finish())
 
-    assert (finished.kind, finished.code) == ("order_cancelled", "order.cancelled_by_shop")
-    assert bench.order_id is None
+    assert finished is not None and (finished.kind, finished.code) == ("order_cancelled", "order.cancelled_by_shop")
+    assert bench.session.order_id is None and finished.order is None
     assert not (tmp_path / "printed").exists() or list((tmp_path / "printed").iterdir()) == []
     stored = show_order(app.uow, "G-1")
     assert stored["status"] == "cancelled" and stored["parcels"] == []
@@ -40,18 +40,16 @@ def test_finish_after_a_shop_cancellation_prints_nothing(app, tmp_path):
 
 def test_a_bench_whose_claim_was_taken_over_cannot_finish_or_count(app, db_url, tmp_path):
     import_batch(app.uow, batch(order("G-2", ("SKU-MUG", 2))), "orders.json")
-    first = app.station()
-    first.open("G-2")
+    first = app.bench()
+    open_order(first, "G-2")
     assert first.scan(MUG_EAN).kind == "accepted"
-    with app.uow() as uow:  # the first bench went silent long ago
-        uow.orders.get(first.order_id).claim_heartbeat = utcnow() - timedelta(hours=1)
-        uow.commit()
+    age_claim(app, "G-2", 3600)  # the first bench went silent long ago
     other = make_app(db_url, "bench-2", tmp_path / "printed2")
     try:
-        other.station().open("G-2")
+        open_order(other.bench(), "G-2")
         refused = first.scan(MUG_EAN)
         assert (refused.kind, refused.code) == ("refused", "order.lost_claim")
-        assert first.order_id is None
+        assert first.session.order_id is None
         stored = show_order(app.uow, "G-2")
         assert stored["claimed_by"] == "bench-2" and stored["lines"][0]["scanned"] == 1
     finally:
@@ -62,12 +60,12 @@ def test_scanning_an_order_held_elsewhere_keeps_the_current_one_open(app, db_url
     import_batch(app.uow, simple_orders(2, "SW"), "orders.json")
     other = make_app(db_url, "bench-2", tmp_path / "printed2")
     try:
-        other.station().open("SW-0002")
-        bench = app.station()
-        bench.open("SW-0001")
+        open_order(other.bench(), "SW-0002")
+        bench = app.bench()
+        open_order(bench, "SW-0001")
         refused = bench.scan("SW-0002")
         assert (refused.kind, refused.code) == ("refused", "order.claimed_elsewhere")
-        assert bench.view.number == "SW-0001"
+        assert refused.order is not None and refused.order.number == "SW-0001"
         assert show_order(app.uow, "SW-0001")["claimed_by"] == "bench-1"
     finally:
         other.dispose()
@@ -87,7 +85,7 @@ def test_the_open_queue_is_filtered_in_the_database(sqlite_url, tmp_path):
         old = [replace(o, status="cancelled") for o in simple_orders(520, "OLD").orders]
         import_batch(application.uow, batch(*old), "old.json")
         import_batch(application.uow, batch(order("NEW-1", ("SKU-MUG", 1))), "new.json")
-        rows = list_orders(application.uow, ("new", "packing"), limit=500)
-        assert [r["number"] for r in rows] == ["NEW-1"]
+        rows = list_orders(application.uow, (Status.NEW, Status.PACKING), limit=500)
+        assert [r.number for r in rows] == ["NEW-1"]
     finally:
         application.dispose()

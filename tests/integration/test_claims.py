@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import multiprocessing
 import queue
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from packing_support import MUG_EAN, make_app, race_worker, simple_orders
+from packing_support import MUG_EAN, age_claim, make_app, open_order, race_worker, simple_orders
 
-from packstation.domain.clock import utcnow
-from packstation.domain.errors import OrderClaimed
 from packstation.services import orders_admin
+from packstation.services.bench.commands import Heartbeat, OpenOrder, Resume
 from packstation.services.importing import import_batch
+from packstation.services.order_document import order_document
 
 ROUNDS = 100
 
@@ -40,65 +39,55 @@ def holder(app, number: str) -> str | None:  # type: ignore[no-untyped-def]
 
 def test_second_station_is_told_which_station_holds_the_order(two_benches) -> None:  # type: ignore[no-untyped-def]
     app_a, app_b = two_benches
-    a, b = app_a.station(), app_b.station()
-    a.open("ORD-0001")
-    with pytest.raises(OrderClaimed) as caught:
-        b.open("ORD-0001")
-    error = caught.value
-    assert error.code == "order.claimed_elsewhere"
-    assert error.params["station"] == "bench-A"
-    assert error.params["number"] == "ORD-0001"
-    assert "bench-A" in str(error)
+    a, b = app_a.bench(), app_b.bench()
+    open_order(a, "ORD-0001")
+    refused = b.handle(OpenOrder("ORD-0001"))
+    assert refused is not None and (refused.kind, refused.code) == ("refused", "order.claimed_elsewhere")
+    assert refused.params["station"] == "bench-A"
+    assert refused.params["number"] == "ORD-0001"
     # Scanning the order's number at bench B says the same, and changes nothing.
     outcome = b.scan("ORD-0001")
     assert (outcome.kind, outcome.code, outcome.stored) == ("refused", "order.claimed_elsewhere", False)
     assert outcome.params["station"] == "bench-A"
-    assert b.order_id is None
+    assert b.session.order_id is None and refused.order is None
     assert holder(app_a, "ORD-0001") == "bench-A"
     # Bench A goes on undisturbed; B may take another order.
     assert a.scan(MUG_EAN).kind == "accepted"
-    b.open("ORD-0002")
+    open_order(b, "ORD-0002")
     assert holder(app_a, "ORD-0002") == "bench-B"
 
 
 def test_heartbeat_keeps_a_claim_alive(two_benches) -> None:  # type: ignore[no-untyped-def]
     app_a, app_b = two_benches
-    a, b = app_a.station(), app_b.station()
-    b.config.claim_ttl_seconds = 60
-    a.open("ORD-0001")
-    with app_a.uow() as uow:  # A's last sign of life was long ago...
-        uow.orders.by_number("ORD-0001").claim_heartbeat = utcnow() - timedelta(hours=1)
-        uow.commit()
-    assert a.heartbeat() is None  # ...until its heartbeat runs
-    with pytest.raises(OrderClaimed):
-        b.open("ORD-0001")
+    app_b.config.claim_ttl_seconds = 60
+    a, b = app_a.bench(), app_b.bench()
+    open_order(a, "ORD-0001")
+    age_claim(app_a, "ORD-0001", 3600)  # A's last sign of life was long ago...
+    assert a.handle(Heartbeat()) is None  # ...until its heartbeat runs
+    assert b.handle(OpenOrder("ORD-0001")).code == "order.claimed_elsewhere"
 
 
 @pytest.mark.parametrize("how", ["ttl_zero", "old_heartbeat"])
 def test_a_stale_claim_can_be_taken_over(two_benches, how: str) -> None:  # type: ignore[no-untyped-def]
     app_a, app_b = two_benches
-    a, b = app_a.station(), app_b.station()
-    a.open("ORD-0001")
+    app_b.config.claim_ttl_seconds = 0 if how == "ttl_zero" else 300
+    a, b = app_a.bench(), app_b.bench()
+    open_order(a, "ORD-0001")
     assert a.scan(MUG_EAN).kind == "accepted"
-    if how == "ttl_zero":
-        b.config.claim_ttl_seconds = 0
-    else:
-        b.config.claim_ttl_seconds = 300
-        with app_a.uow() as uow:
-            uow.orders.by_number("ORD-0001").claim_heartbeat = utcnow() - timedelta(seconds=301)
-            uow.commit()
-    view = b.open("ORD-0001")
+    if how == "old_heartbeat":
+        age_claim(app_a, "ORD-0001", 301)
+    view = open_order(b, "ORD-0001")
     assert view.number == "ORD-0001"
     assert [line.scanned for line in view.lines] == [1]  # A's counted unit is still counted
     assert holder(app_a, "ORD-0001") == "bench-B"
     with app_b.uow() as uow:
         order = uow.orders.by_number("ORD-0001")
-        assert uow.journal.open_session(order.id).station == "bench-B"
+        assert uow.journal.open_session(order.order_id).station == "bench-B"
         assert order.claim_packer == "bench-B"
     # A finds out at its next scan, and nothing is counted for it.
     lost = a.scan(MUG_EAN)
     assert (lost.kind, lost.code) == ("refused", "order.lost_claim")
-    assert a.order_id is None
+    assert a.session.order_id is None and lost.order is None
     doc = orders_admin.show_order(app_a.uow, "ORD-0001")
     assert doc["lines"][0]["scanned"] == 1
     assert [(h["from"], h["to"]) for h in doc["history"]] == [("new", "packing")]
@@ -107,23 +96,22 @@ def test_a_stale_claim_can_be_taken_over(two_benches, how: str) -> None:  # type
 def test_a_crashed_station_takes_its_own_claim_back(db_url: str, tmp_path: Path) -> None:
     crashed = make_app(db_url, "bench-A", tmp_path)
     import_batch(crashed.uow, simple_orders(2, "ORD"), "orders.json")
-    crashed.station().open("ORD-0002")
+    open_order(crashed.bench(), "ORD-0002")
     crashed.dispose()  # no release: the process died
 
     restarted = make_app(db_url, "bench-A", tmp_path)  # long claim lifetime: nothing is stale
     other = make_app(db_url, "bench-B", tmp_path)
     try:
-        with pytest.raises(OrderClaimed):
-            other.station().open("ORD-0002")
-        bench = restarted.station()
-        view = bench.resume()
-        assert view is not None and view.number == "ORD-0002"
+        assert other.bench().handle(OpenOrder("ORD-0002")).code == "order.claimed_elsewhere"
+        bench = restarted.bench()
+        resumed = bench.handle(Resume())
+        assert resumed is not None and resumed.code == "order.resumed" and resumed.order.number == "ORD-0002"
         assert bench.scan(MUG_EAN).kind == "accepted"
         # Opening it again by number at the same station works as well.
-        assert restarted.station().open("ORD-0002").number == "ORD-0002"
+        assert open_order(restarted.bench(), "ORD-0002").number == "ORD-0002"
         with restarted.uow() as uow:
             order = uow.orders.by_number("ORD-0002")
-            assert uow.journal.open_session(order.id).station == "bench-A"
+            assert uow.journal.open_session(order.order_id).station == "bench-A"
     finally:
         restarted.dispose()
         other.dispose()
@@ -131,11 +119,11 @@ def test_a_crashed_station_takes_its_own_claim_back(db_url: str, tmp_path: Path)
 
 def test_a_released_order_is_free_for_another_station(two_benches) -> None:  # type: ignore[no-untyped-def]
     app_a, app_b = two_benches
-    a, b = app_a.station(), app_b.station()
-    a.open("ORD-0003")
+    a, b = app_a.bench(), app_b.bench()
+    open_order(a, "ORD-0003")
     assert a.scan("CMD-RELEASE").kind == "released"
     assert holder(app_a, "ORD-0003") is None
-    assert b.open("ORD-0003").number == "ORD-0003"
+    assert open_order(b, "ORD-0003").number == "ORD-0003"
 
 
 def test_two_processes_race_for_the_same_order_100_times(db_url: str) -> None:
@@ -192,8 +180,8 @@ def test_two_processes_race_for_the_same_order_100_times(db_url: str) -> None:
             for number, winner in winners:
                 order = uow.orders.by_number(number)
                 assert (order.status, order.claim_station) == ("packing", winner)
-                history = orders_admin.order_document(uow, order)["history"]
+                history = order_document(uow, order)["history"]
                 assert [(h["from"], h["to"], h["station"]) for h in history] == [("new", "packing", winner)]
-                assert uow.journal.open_session(order.id).station == winner
+                assert uow.journal.open_session(order.order_id).station == winner
     finally:
         check.dispose()

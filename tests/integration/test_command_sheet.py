@@ -6,14 +6,14 @@ import pypdfium2 as pdfium
 import zxingcpp
 
 from packstation.adapters.labels.command_sheet import render_command_sheet
-from packstation.services.orders_admin import COMMAND_CAPTIONS
+from packstation.services.bench.commands import SCANNED
 
 
 def test_every_command_barcode_decodes(tmp_path):
-    entries = [(caption, f"CMD-{name}") for name, caption in COMMAND_CAPTIONS] + [("Badge: Józef Łuczak", "PKR-0003")]
+    entries = [(name, f"CMD-{name}") for name in SCANNED] + [("badge:Józef Łuczak", "PKR-0003")]
     pdf = pdfium.PdfDocument(render_command_sheet(entries))
     image = pdf[0].render(scale=300 / 72).to_pil().convert("L")
     decoded = {r.text for r in zxingcpp.read_barcodes(image) if r.format == zxingcpp.BarcodeFormat.Code128}
     assert decoded == {code for _, code in entries}
     text = pdf[0].get_textpage().get_text_range()
-    assert "Józef Łuczak" in text and "Finish & print (F12)" in text
+    assert "Badge: Józef Łuczak" in text and "Finish & print (F12)" in text

@@ -14,9 +14,10 @@ import time
 from pathlib import Path
 
 import pytest
-from packing_support import MUG_EAN, SPOON_UPC, batch, make_app, order
+from packing_support import MUG_EAN, SPOON_UPC, batch, make_app, open_order, order
 
 from packstation.services import orders_admin
+from packstation.services.bench.commands import Heartbeat, Refresh
 from packstation.services.importing import import_batch
 
 pytestmark = pytest.mark.postgres
@@ -35,8 +36,8 @@ def test_scans_while_the_server_is_down_count_nothing_and_it_recovers(pg_cluster
     app = make_app(url, "bench-1", tmp_path / "printed")
     try:
         import_batch(app.uow, batch(order("PL-1", ("SKU-MUG", 5), ("SKU-SPOON", 1))), "orders.json")
-        station = app.station()
-        station.open("PL-1")
+        station = app.bench()
+        open_order(station, "PL-1")
         assert station.scan(MUG_EAN).params["scanned"] == 1
 
         pg_cluster.stop()
@@ -48,8 +49,8 @@ def test_scans_while_the_server_is_down_count_nothing_and_it_recovers(pg_cluster
                 assert (outcome.tone, outcome.code, outcome.stored) == ("bad", "storage.unavailable", False)
                 assert took < ANSWER_WITHIN_S, f"the red banner took {took:.1f} s"
                 # Nothing that was not stored is counted, not even on screen.
-                assert [line.scanned for line in station.view.lines] == [1, 0]
-            beat = station.heartbeat()
+                assert [line.scanned for line in outcome.order.lines] == [1, 0]
+            beat = station.handle(Heartbeat())
             assert beat is not None and beat.kind == "db_unavailable"
             removed = station.scan("CMD-REMOVED")
             assert removed.kind == "db_unavailable" and removed.stored is False
@@ -63,8 +64,9 @@ def test_scans_while_the_server_is_down_count_nothing_and_it_recovers(pg_cluster
         assert outcome.params["scanned"] == 2
         assert outcome.stored is True
         assert station.scan(SPOON_UPC).kind == "accepted"
-        assert station.heartbeat() is None
-        assert [line.scanned for line in station.refresh().lines] == [2, 1]
+        assert station.handle(Heartbeat()) is None
+        refreshed = station.handle(Refresh())
+        assert refreshed is not None and [line.scanned for line in refreshed.order.lines] == [2, 1]
 
         doc = orders_admin.show_order(app.uow, "PL-1")
         assert [ln["scanned"] for ln in doc["lines"]] == [2, 1]
@@ -84,13 +86,13 @@ def test_opening_an_order_while_the_server_is_down(pg_cluster, tmp_path: Path) -
     app = make_app(url, "bench-1", tmp_path / "printed")
     try:
         import_batch(app.uow, batch(order("PL-1", ("SKU-MUG", 1))), "orders.json")
-        station = app.station()
+        station = app.bench()
         pg_cluster.stop()
         try:
             outcome, took = timed_scan(station, "PL-1")
             assert (outcome.kind, outcome.stored) == ("db_unavailable", False)
             assert took < ANSWER_WITHIN_S
-            assert station.order_id is None
+            assert station.session.order_id is None and outcome.order is None
         finally:
             pg_cluster.start()
         opened = station.scan("PL-1")

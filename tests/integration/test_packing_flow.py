@@ -29,14 +29,15 @@ from packing_support import (
     SPOON_UPC,
     batch,
     make_app,
+    open_order,
     order,
     with_lines,
 )
 
 from packstation.domain import barcodes
-from packstation.domain.errors import OrderNotFinishable
 from packstation.domain.status import Actor
 from packstation.services import orders_admin
+from packstation.services.bench.commands import ConfirmRemoved, Finish, Heartbeat, Resume
 from packstation.services.claims import release_order
 from packstation.services.importing import import_batch
 
@@ -91,11 +92,11 @@ def verdicts(doc: dict) -> list[str]:
 
 
 def test_import_open_scan_finish_shipped(app, db_url: str, printed: Path) -> None:  # type: ignore[no-untyped-def]
-    station = app.station()
+    station = app.bench()
     login = station.scan(BADGE + "\r")
     assert (login.kind, login.code, login.params) == ("login", "packer.logged_in", {"name": PACKER})
 
-    view = station.open("PL-1")
+    view = open_order(station, "PL-1")
     assert view.number == "PL-1" and view.status == "packing"
     assert [(line.sku, line.required, line.scanned) for line in view.lines] == [("SKU-MUG", 7, 0), ("SKU-SPOON", 2, 0)]
     assert view.lines[0].bin_location == "A-01-1"
@@ -119,7 +120,7 @@ def test_import_open_scan_finish_shipped(app, db_url: str, printed: Path) -> Non
         for key, value in params.items():
             assert outcome.params[key] == value, (raw, key, outcome.params)
     assert outcome.params["open_mismatches"] == 4
-    assert [line.scanned for line in station.view.lines] == [7, 2]
+    assert [line.scanned for line in outcome.order.lines] == [7, 2]
 
     doc = show(app, "PL-1")
     assert doc["status"] == "packing"
@@ -150,14 +151,13 @@ def test_import_open_scan_finish_shipped(app, db_url: str, printed: Path) -> Non
     refused = station.scan("CMD-FINISH")
     assert (refused.kind, refused.code, refused.stored) == ("refused", "order.not_finishable", False)
     assert refused.params["open_mismatches"] == 4 and refused.params["missing"] == 0
-    with pytest.raises(OrderNotFinishable):
-        station.finish()
+    assert station.handle(Finish()).code == "order.not_finishable"  # the hotkey says the same
     for remaining in (3, 2, 1):
         removed = station.scan("CMD-REMOVED")
         assert (removed.kind, removed.code) == ("removed", "mismatch.removed")
         assert removed.params["remaining"] == remaining
         assert station.scan("CMD-FINISH").code == "order.not_finishable"
-    assert station.command("REMOVED").params["remaining"] == 0  # the hotkey does the same
+    assert station.handle(ConfirmRemoved()).params["remaining"] == 0  # the hotkey does the same
     assert station.scan("CMD-REMOVED").code == "mismatch.none_open"
     doc = show(app, "PL-1")
     assert doc["status"] == "packing" and not list(printed.glob("*"))  # nothing printed while refused
@@ -169,7 +169,7 @@ def test_import_open_scan_finish_shipped(app, db_url: str, printed: Path) -> Non
     assert shipped.params["number"] == "PL-1"
     # The next order opens only once the documents are with the printer.
     assert shipped.params["next"] == "PL-2"
-    assert station.view is not None and station.view.number == "PL-2"
+    assert shipped.order is not None and shipped.order.number == "PL-2"
 
     doc = show(app, "PL-1")
     assert doc["status"] == "shipped"
@@ -197,7 +197,7 @@ def test_import_open_scan_finish_shipped(app, db_url: str, printed: Path) -> Non
     ]
     assert tracking in doc["history"][-1]["note"]
     with app.uow() as uow:
-        assert uow.journal.open_session(uow.orders.by_number("PL-1").id) is None
+        assert uow.journal.open_session(uow.orders.by_number("PL-1").order_id) is None
         assert uow.orders.by_number("PL-2").claim_station == STATION
 
     # The same seen through the command line contract.
@@ -237,14 +237,14 @@ def test_import_open_scan_finish_shipped(app, db_url: str, printed: Path) -> Non
 
 
 def test_imported_tracking_number_is_kept_and_nobody_logged_in_is_the_station(app) -> None:  # type: ignore[no-untyped-def]
-    station = app.station()
-    station.config.auto_next = False
-    station.open("PL-2")
+    app.config.auto_next = False
+    station = app.bench()
+    open_order(station, "PL-2")
     assert station.scan(SPOON_UPC).kind == "accepted"
     shipped = station.scan("CMD-FINISH")
     assert shipped.kind == "shipped", shipped
     assert shipped.params["tracking"] == TRACKING
-    assert station.view is None  # auto_next off: the bench waits
+    assert shipped.order is None and shipped.params["next"] is None  # auto_next off: the bench waits
     doc = show(app, "PL-2")
     assert doc["status"] == "shipped"
     assert doc["tracking_number"] == TRACKING
@@ -254,12 +254,12 @@ def test_imported_tracking_number_is_kept_and_nobody_logged_in_is_the_station(ap
 
 
 def test_hold_keeps_counts_and_frees_the_bench(app) -> None:  # type: ignore[no-untyped-def]
-    station = app.station()
-    station.open("PL-4")
+    station = app.bench()
+    open_order(station, "PL-4")
     assert station.scan(MUG_EAN).kind == "accepted"
     held = station.scan("CMD-HOLD")
     assert (held.kind, held.code) == ("held", "order.held")
-    assert station.order_id is None
+    assert held.order is None and station.session.order_id is None
     doc = show(app, "PL-4")
     assert doc["status"] == "on_hold" and doc["claimed_by"] is None
     assert [ln["scanned"] for ln in doc["lines"]] == [0, 1]
@@ -271,8 +271,8 @@ def test_hold_keeps_counts_and_frees_the_bench(app) -> None:  # type: ignore[no-
 
 
 def test_release_of_an_untouched_order_keeps_its_scan_events_voided(app) -> None:  # type: ignore[no-untyped-def]
-    station = app.station()
-    station.open("PL-3")
+    station = app.bench()
+    open_order(station, "PL-3")
     bad = station.scan("590\x07123")  # line noise: stored, refused, counts nothing
     assert (bad.kind, bad.code) == ("invalid_scan", "scan.control_chars")
     assert "\x07" not in bad.params["text"]
@@ -284,7 +284,7 @@ def test_release_of_an_untouched_order_keeps_its_scan_events_voided(app) -> None
 
     released = station.scan("CMD-RELEASE")
     assert (released.kind, released.code) == ("released", "order.released")
-    assert station.order_id is None
+    assert released.order is None
     doc = show(app, "PL-3")
     assert doc["status"] == "new" and doc["claimed_by"] is None
     assert len(doc["scans"]) == 3 and all(s["voided"] for s in doc["scans"])  # voided, never deleted
@@ -292,8 +292,8 @@ def test_release_of_an_untouched_order_keeps_its_scan_events_voided(app) -> None
 
 
 def test_release_after_scans_voids_everything_and_reopens_clean(app) -> None:  # type: ignore[no-untyped-def]
-    station = app.station()
-    station.open("PL-1")
+    station = app.bench()
+    open_order(station, "PL-1")
     assert station.scan(MUG_EAN).kind == "accepted"
     assert station.scan(SOAP_EAN).kind == "wrong_item"
     refused = station.scan("CMD-RELEASE")
@@ -310,16 +310,16 @@ def test_release_after_scans_voids_everything_and_reopens_clean(app) -> None:  #
     assert [(s["verdict"], s["voided"]) for s in doc["scans"]] == [("accepted", True), ("wrong_item", True)]
     assert [(m["kind"], m["voided"], m["resolved"]) for m in doc["mismatches"]] == [("wrong_item", True, False)]
 
-    again = app.station()
-    view = again.open("PL-1")
+    again = app.bench()
+    view = open_order(again, "PL-1")
     assert [line.scanned for line in view.lines] == [0, 0]
-    assert view.state.open_mismatches == 0 and view.recent == []
+    assert view.state.open_mismatches == 0 and view.recent == ()
     assert again.scan(MUG_EAN).params["scanned"] == 1
     assert len(show(app, "PL-1")["scans"]) == 3
 
 
 def test_order_number_scans_switch_orders(app) -> None:  # type: ignore[no-untyped-def]
-    station = app.station()
+    station = app.bench()
     opened = station.scan(barcodes.slip_barcode("PL-3"))  # the packing slip's barcode opens it
     assert (opened.kind, opened.params["number"]) == ("order_opened", "PL-3")
 
@@ -334,7 +334,7 @@ def test_order_number_scans_switch_orders(app) -> None:  # type: ignore[no-untyp
     refused = station.scan(barcodes.slip_barcode("PL-3"))
     assert (refused.kind, refused.code) == ("refused", "order.finish_or_hold_first")
     assert refused.params == {"number": "PL-4", "requested": "PL-3"}
-    assert station.view.number == "PL-4"
+    assert refused.order.number == "PL-4"
     assert show(app, "PL-3")["status"] == "new"
     assert station.scan("PL-4").code == "order.already_open"
     assert station.scan("PL-99").kind == "unknown_barcode"  # fits nothing: a mismatch on PL-4
@@ -343,16 +343,19 @@ def test_order_number_scans_switch_orders(app) -> None:  # type: ignore[no-untyp
 def test_restarted_station_resumes_its_order_with_counts_intact(db_url: str, printed: Path) -> None:
     first = make_app(db_url, STATION, printed)
     import_batch(first.uow, batch(*ORDERS), "orders.json")
-    station = first.station()
-    station.open("PL-1")
+    station = first.bench()
+    open_order(station, "PL-1")
     for raw in (MUG_BOX6, SPOON_UPC, SOAP_EAN):
         assert station.scan(raw).stored
     first.dispose()  # the app dies without releasing anything
 
     second = make_app(db_url, STATION, printed)
     try:
-        bench = second.station()
-        view = bench.resume()
+        bench = second.bench()
+        resumed = bench.handle(Resume())
+        assert resumed is not None and (resumed.kind, resumed.code) == ("order_opened", "order.resumed")
+        assert (resumed.params["scanned"], resumed.params["required"]) == (7, 9)
+        view = resumed.order
         assert view is not None and view.number == "PL-1"
         assert [line.scanned for line in view.lines] == [6, 1]
         assert view.state.open_mismatches == 1
@@ -362,8 +365,9 @@ def test_restarted_station_resumes_its_order_with_counts_intact(db_url: str, pri
         assert [(h["from"], h["to"]) for h in doc["history"]] == [("new", "packing")]  # not reopened twice
         assert sum(s["quantity"] for s in doc["scans"] if s["verdict"] == "accepted") == 8
 
-        other = make_app(db_url, "bench-2", printed).station()
-        assert other.resume() is None  # another bench has nothing of its own to resume
+        other = make_app(db_url, "bench-2", printed)
+        assert other.bench().handle(Resume()) is None  # another bench has nothing of its own to resume
+        other.dispose()
     finally:
         second.dispose()
 
@@ -396,10 +400,10 @@ def test_reimport_updates_an_order_still_new(app) -> None:  # type: ignore[no-un
 
 
 def test_reimport_of_an_order_being_packed_is_shown_to_its_station(app) -> None:  # type: ignore[no-untyped-def]
-    station = app.station()
-    station.open("PL-1")
+    station = app.bench()
+    open_order(station, "PL-1")
     assert station.scan(MUG_EAN).kind == "accepted"
-    assert station.heartbeat() is None  # nothing new
+    assert station.handle(Heartbeat()) is None  # nothing new
 
     changed = with_lines(ORDERS[0], ("SKU-MUG", 5), ("SKU-SPOON", 2))
     report = import_batch(app.uow, batch(changed, *ORDERS[1:]), "orders.json")
@@ -412,20 +416,24 @@ def test_reimport_of_an_order_being_packed_is_shown_to_its_station(app) -> None:
     ]
     assert len(doc["changes"]) == 1 and "lines" in doc["changes"][0]["summary"]
 
-    notice = station.heartbeat()
+    notice = station.handle(Heartbeat())
     assert notice is not None
     assert (notice.kind, notice.tone, notice.code) == ("order_changed", "bad", "order.changed_by_shop")
-    assert notice.params["changes"] == [doc["changes"][0]["summary"]]
-    assert station.heartbeat() is None  # shown once
+    assert notice.params["changes"] == doc["changes"][0]["summary"]
+    assert notice.order.changes == (doc["changes"][0]["summary"],)
+    assert station.handle(Heartbeat()) is None  # shown once
     assert station.scan(MUG_EAN).kind == "accepted"  # packing goes on
+    seen = station.scan("CMD-OK")  # the packer has seen it: it stops being announced
+    assert (seen.code, seen.params["count"], seen.order.changes) == ("order.changes_seen", 1, ())
+    assert show(app, "PL-1")["changes"][0]["acknowledged"] is True
 
     import_batch(app.uow, batch(changed, *ORDERS[1:]), "orders.json")  # the same change again
     assert len(show(app, "PL-1")["changes"]) == 1
 
 
 def test_shop_cancellation_stops_packing(app) -> None:  # type: ignore[no-untyped-def]
-    station = app.station()
-    station.open("PL-1")
+    station = app.bench()
+    open_order(station, "PL-1")
     assert station.scan(MUG_EAN).kind == "accepted"
 
     cancelled = order("PL-1", ("SKU-MUG", 7), ("SKU-SPOON", 2), status="cancelled")
@@ -438,7 +446,7 @@ def test_shop_cancellation_stops_packing(app) -> None:  # type: ignore[no-untype
     outcome = station.scan(MUG_EAN)
     assert (outcome.kind, outcome.tone, outcome.code) == ("order_cancelled", "bad", "order.cancelled_by_shop")
     assert outcome.params["number"] == "PL-1"
-    assert station.order_id is None and station.view is None
+    assert station.session.order_id is None and outcome.order is None
     doc = show(app, "PL-1")
     assert doc["claimed_by"] is None
     assert [ln["scanned"] for ln in doc["lines"]] == [1, 0]  # the refused scan counted nothing
@@ -448,7 +456,7 @@ def test_shop_cancellation_stops_packing(app) -> None:  # type: ignore[no-untype
 def test_a_new_order_cancelled_in_the_shop_cannot_be_opened(app) -> None:  # type: ignore[no-untyped-def]
     import_batch(app.uow, batch(*ORDERS, order("PL-9", ("SKU-MUG", 1), status="cancelled")), "orders.json")
     assert show(app, "PL-9")["status"] == "cancelled"
-    outcome = app.station().scan("PL-9")
+    outcome = app.bench().scan("PL-9")
     assert (outcome.kind, outcome.code, outcome.stored) == ("refused", "order.not_openable", False)
 
 
@@ -456,9 +464,9 @@ def test_a_new_order_cancelled_in_the_shop_cannot_be_opened(app) -> None:  # typ
 
 
 def test_orders_mark_delivered_and_archived(app, db_url: str, printed: Path) -> None:  # type: ignore[no-untyped-def]
-    station = app.station()
-    station.config.auto_next = False
-    station.open("PL-2")
+    app.config.auto_next = False
+    station = app.bench()
+    open_order(station, "PL-2")
     station.scan(SPOON_UPC)
     assert station.scan("CMD-FINISH").kind == "shipped"
 
@@ -486,7 +494,7 @@ def test_orders_mark_delivered_and_archived(app, db_url: str, printed: Path) -> 
 
 def test_an_order_number_that_looks_like_a_slip_barcode_still_opens(app) -> None:  # type: ignore[no-untyped-def]
     import_batch(app.uow, batch(*ORDERS, order("ORD-77", ("SKU-MUG", 1)), order("55", ("SKU-MUG", 1))), "o.json")
-    station = app.station()
+    station = app.bench()
     assert station.scan("ORD-77").order.number == "ORD-77"  # the bare number, not the slip of "77"
     assert station.scan(barcodes.slip_barcode("ORD-77")).code == "order.already_open"
     assert station.scan(barcodes.slip_barcode("55")).order.number == "55"  # ORD-77 untouched: swapped

@@ -66,7 +66,7 @@ def test_the_walk_sees_the_whole_package() -> None:
     for expected in (
         "domain/status.py",
         "domain/verification.py",
-        "services/station.py",
+        "services/bench/bench.py",
         "adapters/db/models.py",
         "bootstrap.py",
         "cli.py",

@@ -7,6 +7,8 @@ their quantity, two lines of one SKU, ``apply`` and the finishable rules.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from packstation.domain.verification import (
@@ -31,13 +33,13 @@ def order(*lines: tuple[str, int], scanned: tuple[int, ...] | None = None) -> Pa
         PackLine(line_id=10 + i, sku=sku, name=sku.lower(), required=qty, scanned=(scanned or (0,) * len(lines))[i])
         for i, (sku, qty) in enumerate(lines)
     ]
-    return PackState("PL-1", pack_lines)
+    return PackState("PL-1", tuple(pack_lines))
 
 
-def scan(state: PackState, match: ProductMatch | None, code: str = "05901234123457") -> Verdict:
+def scan(state: PackState, match: ProductMatch | None, code: str = "05901234123457") -> tuple[PackState, Verdict]:
+    """Judge and apply one scan: the new state and the verdict."""
     verdict = verify(state, code, match)
-    apply(state, verdict)
-    return verdict
+    return apply(state, verdict), verdict
 
 
 def test_accepted_carries_line_and_new_count() -> None:
@@ -49,13 +51,16 @@ def test_accepted_carries_line_and_new_count() -> None:
     assert verdict.quantity == 1
     assert verdict.params == {"sku": "SKU-MUG", "name": "sku-mug", "scanned": 1, "required": 3, "quantity": 1}
     assert not verdict.is_mismatch
-    # verify is pure: nothing changes until apply()
+    # verify is pure, and apply returns a new state: a snapshot already handed out never changes
     assert state.lines[0].scanned == 0
-    apply(state, verdict)
-    assert state.lines[0].scanned == 1
+    before = state
+    state = apply(state, verdict)
+    assert state.lines[0].scanned == 1 and before.lines[0].scanned == 0
     assert state.open_mismatches == 0
-    second = scan(state, MUG)
+    state, second = scan(state, MUG)
     assert second.params["scanned"] == 2
+    with pytest.raises(AttributeError):
+        state.lines[0].scanned = 5  # type: ignore[misc]  # frozen
 
 
 def test_wrong_item_is_a_known_product_not_on_the_order() -> None:
@@ -66,7 +71,7 @@ def test_wrong_item_is_a_known_product_not_on_the_order() -> None:
     assert verdict.params == {"sku": "SKU-SOAP", "name": "Mydło szare", "barcode": "05900000000001"}
     assert verdict.line_id is None and verdict.quantity == 0
     assert verdict.is_mismatch
-    apply(state, verdict)
+    state = apply(state, verdict)
     assert state.open_mismatches == 1
     assert state.lines[0].scanned == 0
 
@@ -81,7 +86,7 @@ def test_over_scan_when_the_line_is_complete() -> None:
     assert verdict.params["remaining"] == 0
     assert verdict.params["required"] == 2
     assert verdict.params["quantity"] == 1
-    apply(state, verdict)
+    state = apply(state, verdict)
     assert state.lines[0].scanned == 2  # nothing counted
     assert state.open_mismatches == 1
 
@@ -93,21 +98,21 @@ def test_unknown_barcode() -> None:
     assert verdict.code == "scan.unknown_barcode"
     assert verdict.params == {"barcode": "ABC-123"}
     assert verdict.is_mismatch
-    apply(state, verdict)
+    state = apply(state, verdict)
     assert state.open_mismatches == 1
 
 
 def test_multi_unit_pack_counts_its_quantity() -> None:
     state = order(("SKU-MUG", 8))
-    verdict = scan(state, MUG_BOX6)
+    state, verdict = scan(state, MUG_BOX6)
     assert verdict.kind is VerdictKind.ACCEPTED
     assert verdict.quantity == 6
     assert verdict.params["scanned"] == 6
     assert state.lines[0].scanned == 6
     assert state.lines[0].remaining == 2
     # two single units complete it
-    scan(state, MUG)
-    last = scan(state, MUG)
+    state, _ = scan(state, MUG)
+    state, last = scan(state, MUG)
     assert last.params["scanned"] == 8
     assert state.complete
 
@@ -119,26 +124,28 @@ def test_multi_unit_pack_exceeding_what_remains_is_over_scan() -> None:
     assert verdict.params["quantity"] == 6
     assert verdict.params["remaining"] == 5
     assert verdict.quantity == 0
-    apply(state, verdict)
+    state = apply(state, verdict)
     assert state.lines[0].scanned == 3  # the pack counted nothing
     assert state.open_mismatches == 1
 
 
 def test_multi_unit_pack_exactly_what_remains_is_accepted() -> None:
     state = order(("SKU-MUG", 6))
-    verdict = scan(state, MUG_BOX6)
+    state, verdict = scan(state, MUG_BOX6)
     assert verdict.kind is VerdictKind.ACCEPTED
     assert state.lines[0].complete
 
 
 def test_two_lines_of_the_same_sku_fill_in_order() -> None:
     state = order(("SKU-MUG", 2), ("SKU-SPOON", 1), ("SKU-MUG", 1))
-    first, second, third = scan(state, MUG), scan(state, MUG), scan(state, MUG)
+    state, first = scan(state, MUG)
+    state, second = scan(state, MUG)
+    state, third = scan(state, MUG)
     assert [v.kind for v in (first, second, third)] == [VerdictKind.ACCEPTED] * 3
     assert [v.line_id for v in (first, second, third)] == [10, 10, 12]
     assert third.params["scanned"] == 1 and third.params["required"] == 1
     assert [line.scanned for line in state.lines] == [2, 0, 1]
-    fourth = scan(state, MUG)
+    state, fourth = scan(state, MUG)
     assert fourth.kind is VerdictKind.OVER_SCAN
     assert [line.scanned for line in state.lines] == [2, 0, 1]
 
@@ -147,21 +154,21 @@ def test_finishable_needs_every_line_complete_and_no_open_mismatch() -> None:
     state = order(("SKU-MUG", 1), ("SKU-SPOON", 2))
     assert not state.complete and not state.finishable
     assert state.units_required == 3
-    scan(state, MUG)
-    scan(state, SPOON)
+    state, _ = scan(state, MUG)
+    state, _ = scan(state, SPOON)
     assert not state.finishable
     assert state.units_scanned == 2
-    scan(state, SOAP)  # wrong unit into the box
-    scan(state, SPOON)
+    state, _ = scan(state, SOAP)  # wrong unit into the box
+    state, _ = scan(state, SPOON)
     assert state.complete
     assert state.units_scanned == 3
     assert not state.finishable  # the wrong unit is still in the box
-    state.open_mismatches -= 1  # the packer confirmed it is out (CMD-REMOVED)
+    state = replace(state, open_mismatches=state.open_mismatches - 1)  # confirmed out (CMD-REMOVED)
     assert state.finishable
 
 
 def test_an_order_without_lines_is_trivially_complete() -> None:
-    state = PackState("PL-EMPTY", [])
+    state = PackState("PL-EMPTY", ())
     assert state.complete and state.finishable
 
 

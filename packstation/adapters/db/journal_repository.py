@@ -1,13 +1,14 @@
-"""The journal: scan events, mismatches, pack sessions, parcels, status changes and shop changes."""
+"""The journal on SQLite and PostgreSQL: scans, mismatches, sessions, parcels, status changes, shop changes."""
 
 from __future__ import annotations
 
-from typing import Any
+import json
+from dataclasses import asdict
+from datetime import datetime
 
-from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, insert, select, update
 
-from packstation.adapters.db import statements
+from packstation.adapters.db import rows, statements
 from packstation.adapters.db.models import (
     Mismatch,
     OrderChange,
@@ -17,114 +18,137 @@ from packstation.adapters.db.models import (
     ScanEvent,
     StatusChange,
 )
+from packstation.domain import journal
 
 
-class JournalRepository:
-    """Scan events, mismatches, sessions, parcels, status changes and shop changes."""
+class SqlJournal:
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    # -- scans and mismatches ------------------------------------------------------------
+    def add_scan(self, scan: journal.ScanRecord) -> int:
+        values = asdict(scan)
+        del values["event_id"]
+        return int(self._conn.execute(insert(ScanEvent).values(values).returning(ScanEvent.id)).scalar_one())
 
-    def _add(self, obj: Any) -> Any:
-        self.session.add(obj)
-        return obj
+    def record_claimed_scan(self, scan: journal.ScanRecord) -> int | None:
+        params = {name: getattr(scan, name) for name in statements.SCAN_FIELDS}
+        params.update(b_order=scan.order_id, b_station=scan.station, voided=False)
+        found = self._conn.execute(statements.GUARDED_SCAN, params).scalar_one_or_none()
+        return None if found is None else int(found)
 
-    def add_scan(self, **fields: Any) -> ScanEvent:
-        return self._add(ScanEvent(**fields))
+    def add_mismatch(self, mismatch: journal.MismatchRecord) -> int:
+        values = asdict(mismatch)
+        del values["mismatch_id"]
+        return int(self._conn.execute(statements.INSERT_MISMATCH, values).scalar_one())
 
-    def record_claimed_scan(self, order_id: int, **fields: Any) -> int | None:
-        """Store a scan of ``order_id`` if it is still ``packing`` at ``fields['station']``; its id, else None."""
-        return statements.run(
-            self.session, statements.GUARDED_SCAN, {"b_order": order_id, "voided": False, **fields}
-        ).scalar_one_or_none()
-
-    def record_mismatch(self, **fields: Any) -> None:
-        statements.run(
-            self.session,
-            statements.INSERT_MISMATCH,
-            {"voided": False, "resolved_at": None, "resolved_by": None, "resolution": None, **fields},
+    def open_mismatches(self, order_id: int) -> tuple[journal.MismatchRecord, ...]:
+        stmt = (
+            select(rows.MISMATCH_TABLE)
+            .where(Mismatch.order_id == order_id, Mismatch.resolved_at.is_(None), Mismatch.voided.is_(False))
+            .order_by(Mismatch.id)
         )
-
-    def add_mismatch(self, **fields: Any) -> Mismatch:
-        return self._add(Mismatch(**fields))
-
-    def add_status_change(self, **fields: Any) -> StatusChange:
-        return self._add(StatusChange(**fields))
-
-    def add_session(self, **fields: Any) -> PackSession:
-        return self._add(PackSession(**fields))
-
-    def add_parcel(self, **fields: Any) -> Parcel:
-        return self._add(Parcel(**fields))
-
-    def add_order_change(self, **fields: Any) -> OrderChange:
-        return self._add(OrderChange(**fields))
-
-    def open_session(self, order_id: int) -> PackSession | None:
-        return self.session.scalar(
-            select(PackSession)
-            .where(PackSession.order_id == order_id, PackSession.ended_at.is_(None))
-            .order_by(PackSession.id.desc())
-            .limit(1)
-        )
-
-    def open_mismatches(self, order_id: int) -> list[Mismatch]:
-        return list(
-            self.session.scalars(
-                select(Mismatch)
-                .where(Mismatch.order_id == order_id, Mismatch.resolved_at.is_(None), Mismatch.voided.is_(False))
-                .order_by(Mismatch.id)
-            )
-        )
+        return tuple(rows.mismatch(row) for row in self._conn.execute(stmt))
 
     def count_open_mismatches(self, order_id: int) -> int:
-        return statements.run(self.session, statements.OPEN_MISMATCHES, {"order_id": order_id}).scalar() or 0
+        return int(self._conn.execute(statements.OPEN_MISMATCHES, {"order_id": order_id}).scalar() or 0)
 
-    def mismatches(self, order_id: int) -> list[Mismatch]:
-        return list(self.session.scalars(select(Mismatch).where(Mismatch.order_id == order_id).order_by(Mismatch.id)))
+    def resolve_mismatch(self, mismatch_id: int, at: datetime, by: str, resolution: str) -> None:
+        self._conn.execute(
+            update(Mismatch)
+            .where(Mismatch.id == mismatch_id)
+            .values(resolved_at=at, resolved_by=by, resolution=resolution)
+        )
 
-    def scans(self, order_id: int, limit: int | None = None, include_voided: bool = True) -> list[ScanEvent]:
-        stmt = select(ScanEvent).where(ScanEvent.order_id == order_id)
+    def mismatches(self, order_id: int) -> tuple[journal.MismatchRecord, ...]:
+        stmt = select(rows.MISMATCH_TABLE).where(Mismatch.order_id == order_id).order_by(Mismatch.id)
+        return tuple(rows.mismatch(row) for row in self._conn.execute(stmt))
+
+    def scans(
+        self, order_id: int, limit: int | None = None, include_voided: bool = True
+    ) -> tuple[journal.ScanRecord, ...]:
+        stmt = select(rows.SCAN_TABLE).where(ScanEvent.order_id == order_id)
         if not include_voided:
             stmt = stmt.where(ScanEvent.voided.is_(False))
         stmt = stmt.order_by(ScanEvent.id.desc())
         if limit:
             stmt = stmt.limit(limit)
-        return list(self.session.scalars(stmt))
+        return tuple(rows.scan(row) for row in self._conn.execute(stmt))
 
     def void_order_activity(self, order_id: int) -> None:
-        """Void (never delete) an order's scans and mismatches when it goes back to ``new``."""
-        self.session.execute(
-            update(ScanEvent)
-            .where(ScanEvent.order_id == order_id)
-            .values(voided=True)
-            .execution_options(synchronize_session=False)
-        )
-        self.session.execute(
-            update(Mismatch)
-            .where(Mismatch.order_id == order_id)
-            .values(voided=True)
-            .execution_options(synchronize_session=False)
-        )
-        self.session.execute(
-            update(OrderLine)
-            .where(OrderLine.order_id == order_id)
-            .values(scanned=0)
-            .execution_options(synchronize_session=False)
+        self._conn.execute(update(ScanEvent).where(ScanEvent.order_id == order_id).values(voided=True))
+        self._conn.execute(update(Mismatch).where(Mismatch.order_id == order_id).values(voided=True))
+        self._conn.execute(update(OrderLine).where(OrderLine.order_id == order_id).values(scanned=0))
+
+    # -- audit, sessions, parcels, shop changes ----------------------------------------
+    def add_status_change(self, change: journal.StatusChange) -> None:
+        self._conn.execute(insert(StatusChange).values(asdict(change)))
+
+    def history(self, order_id: int) -> tuple[journal.StatusChange, ...]:
+        stmt = select(StatusChange.__table__).where(StatusChange.order_id == order_id).order_by(StatusChange.id)
+        return tuple(
+            journal.StatusChange(r.order_id, r.from_status, r.to_status, r.at, r.actor, r.who, r.station, r.note)
+            for r in self._conn.execute(stmt)
         )
 
-    def parcels(self, order_id: int) -> list[Parcel]:
-        return list(self.session.scalars(select(Parcel).where(Parcel.order_id == order_id).order_by(Parcel.index)))
+    def open_session(self, order_id: int) -> journal.PackSession | None:
+        stmt = (
+            select(PackSession.__table__)
+            .where(PackSession.order_id == order_id, PackSession.ended_at.is_(None))
+            .order_by(PackSession.id.desc())
+            .limit(1)
+        )
+        r = self._conn.execute(stmt).first()
+        if r is None:
+            return None
+        return journal.PackSession(r.id, r.order_id, r.station, r.packer, r.started_at, r.ended_at, r.outcome)
 
-    def history(self, order_id: int) -> list[StatusChange]:
-        return list(
-            self.session.scalars(
-                select(StatusChange).where(StatusChange.order_id == order_id).order_by(StatusChange.id)
+    def start_session(self, order_id: int, station: str, packer: str, at: datetime) -> int:
+        stmt = insert(PackSession).values(
+            order_id=order_id, station=station, packer=packer, started_at=at, outcome="open"
+        )
+        return int(self._conn.execute(stmt.returning(PackSession.id)).scalar_one())
+
+    def end_session(self, session_id: int, at: datetime, outcome: str) -> None:
+        stmt = update(PackSession).where(PackSession.id == session_id).values(ended_at=at, outcome=outcome)
+        self._conn.execute(stmt)
+
+    def add_parcel(self, parcel: journal.ParcelRecord) -> None:
+        values = asdict(parcel)
+        values["documents"] = json.dumps(list(parcel.documents))
+        self._conn.execute(insert(Parcel).values(values))
+
+    def parcels(self, order_id: int) -> tuple[journal.ParcelRecord, ...]:
+        stmt = select(Parcel.__table__).where(Parcel.order_id == order_id).order_by(Parcel.index)
+        return tuple(
+            journal.ParcelRecord(
+                r.order_id,
+                r.index,
+                r.tracking_number,
+                r.weight_kg,
+                tuple(json.loads(r.documents or "[]")),
+                r.created_at,
             )
+            for r in self._conn.execute(stmt)
         )
 
-    def order_changes(self, order_id: int, only_unacknowledged: bool = False) -> list[OrderChange]:
-        stmt = select(OrderChange).where(OrderChange.order_id == order_id)
+    def add_order_change(self, change: journal.OrderChange) -> None:
+        self._conn.execute(insert(OrderChange).values(asdict(change)))
+
+    def order_changes(self, order_id: int, only_unacknowledged: bool = False) -> tuple[journal.OrderChange, ...]:
+        stmt = select(OrderChange.__table__).where(OrderChange.order_id == order_id)
         if only_unacknowledged:
             stmt = stmt.where(OrderChange.acknowledged.is_(False))
-        return list(self.session.scalars(stmt.order_by(OrderChange.id)))
+        return tuple(
+            journal.OrderChange(r.order_id, r.at, r.source, r.summary, r.acknowledged)
+            for r in self._conn.execute(stmt.order_by(OrderChange.id))
+        )
+
+    def acknowledge_changes(self, order_id: int) -> int:
+        """Mark the order's shop changes as seen at the bench; how many."""
+        stmt = (
+            update(OrderChange)
+            .where(OrderChange.order_id == order_id, OrderChange.acknowledged.is_(False))
+            .values(acknowledged=True)
+        )
+        return self._conn.execute(stmt).rowcount

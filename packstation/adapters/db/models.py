@@ -109,7 +109,6 @@ class ScanEvent(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime)
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
-    session_id: Mapped[int | None] = mapped_column(ForeignKey("pack_sessions.id", ondelete="SET NULL"))
     line_id: Mapped[int | None] = mapped_column(ForeignKey("order_lines.id", ondelete="SET NULL"))
     raw: Mapped[str] = mapped_column(Text)
     code: Mapped[str] = mapped_column(String(300))

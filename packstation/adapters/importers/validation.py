@@ -10,7 +10,15 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
-from packstation.domain.barcodes import SLIP_PREFIX, is_command, is_valid_gtin, normalise, printable, with_check_digit
+from packstation.domain.barcodes import (
+    SLIP_PREFIX,
+    is_command,
+    is_valid_gtin,
+    looks_like_gtin,
+    normalise,
+    printable,
+    with_check_digit,
+)
 from packstation.domain.errors import ImportRejected
 from packstation.domain.records import Address, ImportBatch, OrderLineRecord, OrderRecord, PackRecord, ProductRecord
 
@@ -111,7 +119,7 @@ def parse_barcode(value: object, field: str = "barcode") -> str:
         raise FieldError(f"{field} is empty")
     if is_command(code) or code.upper().startswith(SLIP_PREFIX):
         raise FieldError(f"{field} {show(code)} uses a reserved prefix (CMD- and ORD- are Packstation's own codes)")
-    if code.isdigit() and len(code) in (8, 12, 13, 14) and not is_valid_gtin(code):
+    if looks_like_gtin(code) and not is_valid_gtin(code):
         expected = with_check_digit(code[:-1])[-1]
         raise FieldError(f"{field} {show(code)} has a wrong check digit (expected {expected})")
     return code

@@ -17,10 +17,28 @@ from .shipping_label import code128_symbol
 
 COLUMNS, ROWS = 2, 6
 MARGIN = 15 * mm
+# What each command barcode does, in words on the sheet (the bench's own words are in the GUI).
+CAPTIONS = {
+    "FINISH": "Finish & print (F12)",
+    "REMOVED": "Wrong unit removed (F9)",
+    "HOLD": "Hold: unit missing (F8)",
+    "RELEASE": "Release order (F7)",
+    "NEXT": "Next order (F6)",
+    "LOGOUT": "Log out",
+    "OK": "Shop change seen",
+}
+BADGE = "badge:"
+
+
+def caption(what: str) -> str:
+    """The words above a barcode: a command's caption or ``Badge: <name>``."""
+    if what.startswith(BADGE):
+        return f"Badge: {what[len(BADGE) :]}"
+    return CAPTIONS.get(what, what)
 
 
 def render_command_sheet(entries: list[tuple[str, str]], title: str = "Packstation — command barcodes") -> bytes:
-    """A4 pages with one boxed Code 128 per ``(caption, code)`` entry, 12 to a page."""
+    """A4 pages with one boxed Code 128 per ``(what, code)`` entry, 12 to a page (``what``: see :func:`caption`)."""
     register_fonts()
     with render_lock:
         out = io.BytesIO()
@@ -33,14 +51,14 @@ def render_command_sheet(entries: list[tuple[str, str]], title: str = "Packstati
         for start in range(0, max(len(entries), 1), per_page):
             c.setFont(BOLD, 14)
             c.drawString(MARGIN, height - MARGIN - 6 * mm, title)
-            for i, (caption, code) in enumerate(entries[start : start + per_page]):
+            for i, (what, code) in enumerate(entries[start : start + per_page]):
                 col, row = i % COLUMNS, i // COLUMNS
                 x = MARGIN + col * cell_w
                 top = height - MARGIN - 12 * mm - row * cell_h
                 c.setLineWidth(0.6)
                 c.roundRect(x + 2 * mm, top - cell_h + 2 * mm, cell_w - 4 * mm, cell_h - 4 * mm, 3 * mm)
                 c.setFont(BOLD, 15)
-                c.drawCentredString(x + cell_w / 2, top - 10 * mm, caption)
+                c.drawCentredString(x + cell_w / 2, top - 10 * mm, caption(what))
                 symbol = code128_symbol(code, cell_w - 12 * mm, 18 * mm)
                 symbol.drawOn(c, x + (cell_w - symbol.width) / 2, top - 34 * mm)
                 c.setFont(REGULAR, 10)

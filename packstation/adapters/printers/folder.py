@@ -9,23 +9,17 @@ system, so the rename is atomic) and renamed to its final name only when complet
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 import threading
 from datetime import datetime
 from pathlib import Path
 
+from packstation.paths import safe_file_name
+
 from .errors import PrinterError
 
 # Two print jobs in this process must not pick the same free name at the same time.
 _name_lock = threading.Lock()
-_UNSAFE = re.compile(r"[^\w.-]+")
-
-
-def _safe(part: str, fallback: str) -> str:
-    """Keep a name readable but legal on every file system (order numbers contain '/')."""
-    cleaned = _UNSAFE.sub("_", part).strip("._")[:60]
-    return cleaned or fallback
 
 
 def _extension(data: bytes) -> str:
@@ -48,11 +42,6 @@ class FolderPrinter:
         """``folder:<directory>``: what settings and ``packstation doctor`` display."""
         return f"folder:{self._directory}"
 
-    @property
-    def directory(self) -> Path:
-        """The folder documents are written into."""
-        return self._directory
-
     def print_document(self, title: str, data: bytes, kind: str) -> Path:
         """Write ``data`` to ``<title>-<kind>-<YYYYmmdd-HHMMSS-ffffff><ext>``; return its path.
 
@@ -73,7 +62,13 @@ class FolderPrinter:
                 os.fsync(handle.fileno())
             # mkstemp makes the file owner-only; a print daemon under another user must read it.
             os.chmod(tmp, 0o644)
-            stem = "-".join([_safe(title, "document"), _safe(kind, "doc"), datetime.now().strftime("%Y%m%d-%H%M%S-%f")])
+            stem = "-".join(
+                [
+                    safe_file_name(title, "document"),
+                    safe_file_name(kind, "doc"),
+                    datetime.now().strftime("%Y%m%d-%H%M%S-%f"),
+                ]
+            )
             suffix = _extension(data)
             with _name_lock:
                 target = folder / f"{stem}{suffix}"

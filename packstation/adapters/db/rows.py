@@ -1,0 +1,92 @@
+"""Rows to frozen domain records: the one place that knows both the tables and the records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Row, select
+
+from packstation.adapters.db.models import Mismatch, Order, OrderLine, ScanEvent
+from packstation.domain import journal, orders
+from packstation.domain.records import Address
+from packstation.domain.status import Status
+
+ORDER_TABLE = Order.__table__
+LINE_TABLE = OrderLine.__table__
+
+
+def mismatch(row: Row[Any]) -> journal.MismatchRecord:
+    return journal.MismatchRecord(
+        order_id=row.order_id,
+        scan_event_id=row.scan_event_id,
+        kind=row.kind,
+        code=row.code,
+        sku=row.sku,
+        station=row.station,
+        packer=row.packer,
+        created_at=row.created_at,
+        resolved_at=row.resolved_at,
+        resolved_by=row.resolved_by,
+        resolution=row.resolution,
+        voided=row.voided,
+        mismatch_id=row.id,
+    )
+
+
+def scan(row: Row[Any]) -> journal.ScanRecord:
+    return journal.ScanRecord(
+        at=row.at,
+        order_id=row.order_id,
+        line_id=row.line_id,
+        raw=row.raw,
+        code=row.code,
+        verdict=row.verdict,
+        message_code=row.message_code,
+        quantity=row.quantity,
+        station=row.station,
+        packer=row.packer,
+        voided=row.voided,
+        event_id=row.id,
+    )
+
+
+def load_orders(conn: Connection, rows: Sequence[Row[Any]]) -> list[orders.Order]:
+    """Orders with their lines (one query for all the lines)."""
+    if not rows:
+        return []
+    lines: dict[int, list[orders.OrderLine]] = {row.id: [] for row in rows}
+    stmt = select(LINE_TABLE).where(OrderLine.order_id.in_(list(lines))).order_by(OrderLine.position, OrderLine.id)
+    for line in conn.execute(stmt):
+        lines[line.order_id].append(
+            orders.OrderLine(line.id, line.position, line.sku, line.name, line.quantity, line.scanned)
+        )
+    return [order(row, lines[row.id]) for row in rows]
+
+
+def order(row: Row[Any], lines: Iterable[orders.OrderLine]) -> orders.Order:
+    return orders.Order(
+        order_id=row.id,
+        number=row.number,
+        external_id=row.external_id,
+        source=row.source,
+        status=Status(row.status),
+        customer_name=row.customer_name,
+        address=Address(row.customer_name, row.street, row.postal_code, row.city, row.country, row.phone, row.email),
+        lines=tuple(lines),
+        carrier=row.carrier,
+        service=row.service,
+        payment=row.payment,
+        cod_amount=row.cod_amount,
+        currency=row.currency,
+        notes=row.notes,
+        tracking_number=row.tracking_number,
+        claim_station=row.claim_station,
+        claim_packer=row.claim_packer,
+        claim_heartbeat=row.claim_heartbeat,
+        created_at=row.created_at,
+    )
+
+
+SCAN_TABLE = ScanEvent.__table__
+MISMATCH_TABLE = Mismatch.__table__

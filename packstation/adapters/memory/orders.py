@@ -1,0 +1,172 @@
+"""Orders in memory: the same contract as ``adapters.db.order_repository``."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Collection, Mapping
+from dataclasses import replace
+from datetime import datetime
+from decimal import Decimal
+
+from packstation.adapters.memory.tables import Tables
+from packstation.domain.errors import NotFound
+from packstation.domain.orders import Order, OrderLine, QueueRow
+from packstation.domain.records import Address, OrderDetails, OrderLineRecord, OrderRecord
+from packstation.domain.status import OPENABLE, Status
+
+
+class MemoryOrders:
+    def __init__(self, tables: Tables) -> None:
+        self._t = tables
+
+    def get(self, order_id: int, *, lock: bool = False) -> Order:
+        order = self._t.orders.get(order_id)
+        if order is None:
+            raise NotFound(f"no order with id {order_id}", code="order.not_found", number=str(order_id))
+        return order
+
+    def by_number(self, number: str) -> Order | None:
+        return next((o for o in self._t.orders.values() if o.number == number), None)
+
+    def by_external(self, keys: Collection[tuple[str, str]]) -> dict[tuple[str, str], Order]:
+        wanted = set(keys)
+        return {(o.source, o.external_id): o for o in self._t.orders.values() if (o.source, o.external_id) in wanted}
+
+    def numbers_among(self, candidates: Collection[str]) -> set[str]:
+        wanted = set(candidates)
+        return {o.number for o in self._t.orders.values() if o.number in wanted}
+
+    def claim(self, order_id: int, station: str, packer: str, now: datetime, stale_before: datetime) -> bool:
+        order = self.get(order_id)
+        free = order.claim_station in (None, station) or (
+            order.claim_heartbeat is not None and order.claim_heartbeat < stale_before
+        )
+        if order.status not in OPENABLE or not free:
+            return False
+        self._put(replace(order, claim_station=station, claim_packer=packer, claim_heartbeat=now))
+        return True
+
+    def release_claim(self, order_id: int, station: str) -> None:
+        order = self.get(order_id)
+        if order.claim_station == station:
+            self._put(replace(order, claim_station=None, claim_packer=None, claim_heartbeat=None))
+
+    def heartbeat(self, station: str, now: datetime) -> int:
+        mine = [o for o in self._t.orders.values() if o.claim_station == station]
+        for order in mine:
+            self._put(replace(order, claim_heartbeat=now))
+        return len(mine)
+
+    def claimed_by(self, station: str) -> tuple[Order, ...]:
+        return tuple(sorted((o for o in self._t.orders.values() if o.claim_station == station), key=_id))
+
+    def set_status(self, order_id: int, status: Status, at: datetime) -> None:
+        self._put(replace(self.get(order_id), status=status))
+
+    def set_tracking(self, order_id: int, tracking_number: str) -> None:
+        self._put(replace(self.get(order_id), tracking_number=tracking_number))
+
+    def add_scanned(self, line_id: int, units: int, expected: int) -> bool:
+        order = self.get(self._t.line_owner[line_id])
+        line = next(ln for ln in order.lines if ln.line_id == line_id)
+        if line.scanned != expected:
+            return False
+        lines = tuple(replace(ln, scanned=ln.scanned + units) if ln is line else ln for ln in order.lines)
+        self._put(replace(order, lines=lines))
+        return True
+
+    def zero_scanned(self, order_id: int) -> None:
+        order = self.get(order_id)
+        self._put(replace(order, lines=tuple(replace(ln, scanned=0) for ln in order.lines)))
+
+    def queue(self, statuses: Collection[Status] = (), text: str = "", limit: int = 500) -> tuple[QueueRow, ...]:
+        found = [o for o in self._t.orders.values() if not statuses or o.status in statuses]
+        if text:
+            needle = _fold(text)
+            found = [o for o in found if any(needle in _fold(v) for v in (o.number, o.customer_name, o.address.city))]
+        found.sort(key=lambda o: (o.created_at or datetime.min, o.order_id))
+        return tuple(
+            QueueRow(
+                o.number,
+                o.status,
+                o.customer_name,
+                o.address.city,
+                sum(ln.quantity for ln in o.lines),
+                o.claim_station,
+                o.carrier,
+            )
+            for o in found[:limit]
+        )
+
+    def add(self, record: OrderRecord, at: datetime, names: Mapping[str, str]) -> int:
+        order_id = self._t.next_id()
+        blank = Order(
+            order_id=order_id,
+            number=record.number,
+            external_id=record.external_id,
+            source=record.source,
+            status=Status.NEW,
+            customer_name="",
+            address=Address("", "", "", ""),
+            lines=self._lines(order_id, record.lines, names),
+            created_at=at,
+        )
+        self._put(_with_details(blank, record.details()))
+        return order_id
+
+    def update_details(self, order_id: int, details: OrderDetails, at: datetime) -> None:
+        self._put(_with_details(self.get(order_id), details))
+
+    def replace_lines(self, order_id: int, lines: tuple[OrderLineRecord, ...], names: Mapping[str, str]) -> None:
+        order = self.get(order_id)
+        for line in order.lines:
+            del self._t.line_owner[line.line_id]
+        self._put(replace(order, lines=self._lines(order_id, lines, names)))
+
+    def _lines(
+        self, order_id: int, lines: tuple[OrderLineRecord, ...], names: Mapping[str, str]
+    ) -> tuple[OrderLine, ...]:
+        out = []
+        for position, line in enumerate(lines, start=1):
+            line_id = self._t.next_id()
+            self._t.line_owner[line_id] = order_id
+            out.append(
+                OrderLine(line_id, position, line.sku, line.name or names.get(line.sku, line.sku), line.quantity)
+            )
+        return tuple(out)
+
+    def _put(self, order: Order) -> None:
+        self._t.orders[order.order_id] = order
+
+
+def _with_details(order: Order, details: OrderDetails) -> Order:
+    """``order`` with the given :data:`ORDER_DETAIL_FIELDS` replaced."""
+    d = {**order.details(), **details}
+
+    def text(name: str) -> str:
+        return "" if d[name] is None else str(d[name])
+
+    address = Address(text("customer_name"), text("street"), text("postal_code"), text("city"), text("country"),
+                      text("phone"), text("email"))  # fmt: skip
+    cod = d["cod_amount"]
+    return replace(
+        order,
+        customer_name=text("customer_name"),
+        address=address,
+        carrier=text("carrier"),
+        service=text("service"),
+        payment=text("payment"),
+        cod_amount=cod if isinstance(cod, Decimal) else None,
+        currency=text("currency"),
+        notes=text("notes"),
+        tracking_number=text("tracking_number"),
+    )
+
+
+def _id(order: Order) -> int:
+    return order.order_id
+
+
+def _fold(text: str) -> str:
+    """Case- and accent-insensitive form, as a search box should match."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))

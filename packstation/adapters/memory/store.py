@@ -1,0 +1,58 @@
+"""The in-memory store and its unit of work: one writer at a time, all or nothing on commit."""
+
+from __future__ import annotations
+
+import threading
+from types import TracebackType
+from typing import Self
+
+from packstation.adapters.memory.journal import MemoryJournal
+from packstation.adapters.memory.orders import MemoryOrders
+from packstation.adapters.memory.products import MemoryPackers, MemoryProducts
+from packstation.adapters.memory.tables import Tables
+
+
+class MemoryStore:
+    """A database in memory, shared by every unit of work made from it (thread-safe)."""
+
+    def __init__(self) -> None:
+        self.tables = Tables()
+        # Serialises transactions, as SQLite's write lock does: simple and enough for one bench.
+        self.lock = threading.RLock()
+
+    def unit_of_work(self) -> MemoryUnitOfWork:
+        return MemoryUnitOfWork(self)
+
+
+class MemoryUnitOfWork:
+    """``with uow: ...; uow.commit()``; leaving without commit discards every change."""
+
+    orders: MemoryOrders
+    products: MemoryProducts
+    packers: MemoryPackers
+    journal: MemoryJournal
+
+    def __init__(self, store: MemoryStore) -> None:
+        self._store = store
+        self._work = Tables()
+
+    def __enter__(self) -> Self:
+        self._store.lock.acquire()
+        self._begin()
+        return self
+
+    def _begin(self) -> None:
+        self._work = self._store.tables.copy()
+        self.orders = MemoryOrders(self._work)
+        self.products = MemoryProducts(self._work)
+        self.packers = MemoryPackers(self._work)
+        self.journal = MemoryJournal(self._work)
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self._store.lock.release()
+
+    def commit(self) -> None:
+        self._store.tables = self._work
+        self._begin()  # like a database connection: the next statements run in a new transaction

@@ -1,0 +1,42 @@
+"""The in-memory tables: frozen records in dicts, copied (shallowly) per transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+from packstation.domain.journal import (
+    MismatchRecord,
+    OrderChange,
+    PackSession,
+    ParcelRecord,
+    ScanRecord,
+    StatusChange,
+)
+from packstation.domain.orders import Order, Packer, Product
+
+
+@dataclass
+class Tables:
+    """One database's worth of records. Records are frozen, so a transaction copies only the containers."""
+
+    orders: dict[int, Order] = field(default_factory=dict)
+    line_owner: dict[int, int] = field(default_factory=dict)  # line id -> order id
+    products: dict[str, Product] = field(default_factory=dict)
+    barcodes: dict[str, tuple[str, int]] = field(default_factory=dict)  # code -> (sku, units)
+    packers: dict[str, Packer] = field(default_factory=dict)  # badge -> packer
+    scans: dict[int, ScanRecord] = field(default_factory=dict)
+    mismatches: dict[int, MismatchRecord] = field(default_factory=dict)
+    sessions: dict[int, PackSession] = field(default_factory=dict)
+    parcels: list[ParcelRecord] = field(default_factory=list)
+    status_changes: list[StatusChange] = field(default_factory=list)
+    order_changes: list[OrderChange] = field(default_factory=list)
+    last_id: int = 0
+
+    def next_id(self) -> int:
+        self.last_id += 1
+        return self.last_id
+
+    def copy(self) -> Tables:
+        """A working copy for one transaction."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        return Tables(**{k: v.copy() if isinstance(v, (dict, list)) else v for k, v in values.items()})

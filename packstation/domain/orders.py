@@ -1,0 +1,114 @@
+"""Stored orders, products and people as the services see them: frozen records, never ORM rows.
+
+Repositories hand these out; a service that wants something changed asks the repository
+to change it, so no service depends on a database session's refresh or expiry rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+from packstation.domain.records import Address, OrderDetails, order_details
+from packstation.domain.status import Status
+
+
+@dataclass(frozen=True)
+class OrderLine:
+    line_id: int
+    position: int
+    sku: str
+    name: str
+    quantity: int
+    scanned: int = 0
+
+
+@dataclass(frozen=True)
+class Order:
+    """An order as stored, with its lines and the claim of the bench packing it."""
+
+    order_id: int
+    number: str
+    external_id: str
+    source: str
+    status: Status
+    customer_name: str
+    address: Address
+    lines: tuple[OrderLine, ...]
+    carrier: str = ""
+    service: str = ""
+    payment: str = "prepaid"
+    cod_amount: Decimal | None = None
+    currency: str = "PLN"
+    notes: str = ""
+    tracking_number: str = ""
+    claim_station: str | None = None
+    claim_packer: str | None = None
+    claim_heartbeat: datetime | None = None
+    created_at: datetime | None = None
+
+    @property
+    def email(self) -> str:
+        return self.address.email
+
+    @property
+    def phone(self) -> str:
+        return self.address.phone
+
+    def details(self) -> OrderDetails:
+        """The fields of :data:`ORDER_DETAIL_FIELDS` as stored, to compare with a re-imported record."""
+        return order_details(self, self.address)
+
+    def held_by(self, station: str) -> bool:
+        """True while ``station`` holds this order open for packing."""
+        return self.status is Status.PACKING and self.claim_station == station
+
+
+@dataclass(frozen=True)
+class ProductBarcode:
+    code: str  # normalised (GTIN-14 where possible)
+    raw: str  # as printed on the product
+    quantity: int = 1  # units one scan counts (a six-pack counts 6)
+
+
+@dataclass(frozen=True)
+class Product:
+    sku: str
+    name: str
+    barcodes: tuple[ProductBarcode, ...] = ()
+    weight_kg: Decimal | None = None
+    bin_location: str = ""
+    image_path: str = ""
+
+
+@dataclass(frozen=True)
+class Packer:
+    name: str
+    badge: str
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    """One row of the order queue as the bench and ``orders list`` show it."""
+
+    number: str
+    status: Status
+    customer: str
+    city: str
+    units: int
+    station: str | None
+    carrier: str
+
+    def as_dict(self) -> dict[str, str | int | None]:
+        """The ``orders list --json`` contract."""
+        return {
+            "number": self.number,
+            "status": str(self.status),
+            "customer": self.customer,
+            "city": self.city,
+            "units": self.units,
+            "station": self.station,
+            "carrier": self.carrier,
+        }

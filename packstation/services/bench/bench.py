@@ -1,0 +1,77 @@
+"""The bench: runs one command at a time through its handler and always answers with one outcome."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from packstation.config import Config
+from packstation.domain import barcodes
+from packstation.domain.errors import ClaimLost, DomainError
+from packstation.services.bench.commands import Command, Scan
+from packstation.services.bench.outcome import OrderSnapshot, Outcome, OutcomeKind, outcome, refusal
+from packstation.services.bench.registry import HANDLERS
+from packstation.services.bench.session import BenchContext, BenchSession
+from packstation.services.bench.upkeep import lost_order
+from packstation.services.ports import Documents, Printer, UowFactory
+
+log = logging.getLogger(__name__)
+
+
+class Bench:
+    """One packing bench. Call :meth:`handle` from one thread only (the bench's worker).
+
+    Every command gets exactly one outcome, or ``None`` when there is nothing to show
+    (a quiet heartbeat); :meth:`handle` never raises. The outcome carries the open
+    order's snapshot and the packer as they are after the command.
+    """
+
+    def __init__(
+        self, config: Config, uow: UowFactory, documents: Documents | None = None, printer: Printer | None = None
+    ) -> None:
+        self._ctx = BenchContext(config, uow, documents, printer)
+        self._ctx.dispatch = self._run
+
+    @property
+    def session(self) -> BenchSession:
+        """The bench's state: for the worker thread and tests, never for the screen."""
+        return self._ctx.session
+
+    @property
+    def snapshot(self) -> OrderSnapshot | None:
+        return self._ctx.session.snapshot
+
+    def handle(self, command: Command) -> Outcome | None:
+        """Run ``command``; the outcome to show, with the open order and packer filled in."""
+        result = self._run(command)
+        if result is None:
+            return None
+        raw = result.raw or (barcodes.clean_scan(command.raw).text if isinstance(command, Scan) else "")
+        session = self._ctx.session
+        return replace(result, raw=raw, order=session.snapshot, packer=session.packer)
+
+    def scan(self, raw: str) -> Outcome:
+        """Handle one scan (a convenience for tests and benchmarks); a scan always has an outcome."""
+        result = self.handle(Scan(raw))
+        assert result is not None
+        return result
+
+    def _run(self, command: Command) -> Outcome | None:
+        handler = HANDLERS[type(command)]
+        log.debug("command %s", command)
+        try:
+            try:
+                return handler(self._ctx, command)
+            except ClaimLost:
+                return lost_order(self._ctx)
+        except DomainError as error:
+            log.info("refused command=%s code=%s params=%s", type(command).__name__, error.code, error.params)
+            return refusal(error)
+        except OSError as error:  # disk full while archiving, a folder that went away…
+            log.exception("system error command=%s", type(command).__name__)
+            params = {"error": error.strerror or str(error), "path": str(error.filename or "")}
+            return outcome(OutcomeKind.REFUSED, "system.os_error", params, stored=False)
+        except Exception as error:  # a bug must not kill the bench: log it, show it, keep scanning
+            log.exception("internal error command=%s", command)
+            params = {"error": f"{type(error).__name__}: {error}"}
+            return outcome(OutcomeKind.ERROR, "internal.error", params, stored=False)

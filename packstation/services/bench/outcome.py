@@ -1,0 +1,140 @@
+"""What the bench shows after every command: frozen outcomes and order snapshots, in codes, never words.
+
+The worker thread hands these to the screen; nothing in them can change afterwards, so the
+banner and the picking list drawn from one outcome always show the same moment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from packstation.domain.errors import DomainError
+from packstation.domain.verification import PackLine, PackState, Params, frozen_params
+
+
+class Tone(StrEnum):
+    """How the verdict looks and sounds: good (green), bad (red), info (neutral)."""
+
+    GOOD = "good"
+    BAD = "bad"
+    INFO = "info"
+
+
+class OutcomeKind(StrEnum):
+    """What happened. The product verdicts share their values with ``VerdictKind``."""
+
+    ACCEPTED = "accepted"
+    WRONG_ITEM = "wrong_item"
+    OVER_SCAN = "over_scan"
+    UNKNOWN_BARCODE = "unknown_barcode"
+    INVALID_SCAN = "invalid_scan"
+    NO_ORDER = "no_order"
+    LOGIN = "login"
+    LOGOUT = "logout"
+    ORDER_OPENED = "order_opened"
+    RELEASED = "released"
+    HELD = "held"
+    REMOVED = "removed"
+    SHIPPED = "shipped"
+    ORDER_CANCELLED = "order_cancelled"
+    ORDER_CHANGED = "order_changed"
+    RECONNECTED = "reconnected"
+    INFO = "info"
+    REFUSED = "refused"
+    DB_UNAVAILABLE = "db_unavailable"
+    ERROR = "error"
+
+
+_GOOD = {OutcomeKind.ACCEPTED, OutcomeKind.REMOVED, OutcomeKind.SHIPPED}
+_BAD = {
+    OutcomeKind.WRONG_ITEM,
+    OutcomeKind.OVER_SCAN,
+    OutcomeKind.UNKNOWN_BARCODE,
+    OutcomeKind.INVALID_SCAN,
+    OutcomeKind.NO_ORDER,
+    OutcomeKind.ORDER_CANCELLED,
+    OutcomeKind.ORDER_CHANGED,
+    OutcomeKind.REFUSED,
+    OutcomeKind.DB_UNAVAILABLE,
+    OutcomeKind.ERROR,
+}
+
+
+def tone_of(kind: OutcomeKind) -> Tone:
+    """The one table from what happened to how it looks."""
+    return Tone.GOOD if kind in _GOOD else Tone.BAD if kind in _BAD else Tone.INFO
+
+
+@dataclass(frozen=True)
+class ScanLine:
+    """One line of the recent-scans list."""
+
+    at: str  # ISO 8601 UTC
+    raw: str
+    verdict: str
+    message_code: str
+
+
+@dataclass(frozen=True)
+class OrderSnapshot:
+    """The open order at one moment: never a live object, safe to draw from any thread."""
+
+    order_id: int
+    number: str
+    status: str
+    customer_name: str
+    city: str
+    carrier: str
+    service: str
+    payment: str
+    cod_amount: str | None
+    currency: str
+    notes: str
+    state: PackState
+    recent: tuple[ScanLine, ...] = ()
+    changes: tuple[str, ...] = ()
+
+    @property
+    def lines(self) -> tuple[PackLine, ...]:
+        return self.state.lines
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The answer to one command.
+
+    ``kind`` is what happened, ``tone`` how it looks, ``code`` + ``params`` what it says
+    (words are chosen by the GUI). ``order`` is the open order after the command and
+    ``packer`` who is logged in (both filled by the bench). ``stored`` is True only when
+    the event behind it is durably committed.
+    """
+
+    kind: OutcomeKind
+    code: str
+    params: Params = field(default_factory=frozen_params)
+    raw: str = ""
+    stored: bool = True
+    order: OrderSnapshot | None = None
+    packer: str | None = None
+
+    @property
+    def tone(self) -> Tone:
+        return tone_of(self.kind)
+
+
+def outcome(
+    kind: OutcomeKind, code: str, params: Params | None = None, *, raw: str = "", stored: bool = True
+) -> Outcome:
+    """An outcome with read-only parameters (the bench adds the order snapshot and packer)."""
+    return Outcome(kind, code, frozen_params(params), raw=raw, stored=stored)
+
+
+def refusal(error: DomainError, raw: str = "") -> Outcome:
+    """The outcome of an expected refusal: nothing was stored."""
+    kind = OutcomeKind.DB_UNAVAILABLE if error.code == "storage.unavailable" else OutcomeKind.REFUSED
+    return outcome(kind, error.code, _params(error), raw=raw, stored=False)
+
+
+def _params(error: DomainError) -> Params:
+    return frozen_params({k: v if isinstance(v, (str, int)) or v is None else str(v) for k, v in error.params.items()})

@@ -1,0 +1,182 @@
+"""The Scan command: parsed once into what it is (command, product, order, badge), then routed.
+
+A product scan of the open order is judged and stored in one short transaction: the
+claim check and the scan event are one guarded INSERT, the line count one guarded UPDATE,
+then the commit — durable before the packer sees green.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+
+from packstation.domain import barcodes
+from packstation.domain.clock import iso, utcnow
+from packstation.domain.errors import ClaimLost
+from packstation.domain.journal import MismatchRecord, ScanRecord
+from packstation.domain.orders import Packer
+from packstation.domain.verification import ProductMatch, VerdictKind, apply, verify
+from packstation.services.bench.commands import SCANNED, OpenOrder, Scan
+from packstation.services.bench.outcome import Outcome, OutcomeKind, ScanLine, outcome
+from packstation.services.bench.people import log_in
+from packstation.services.bench.session import BenchContext
+from packstation.services.bench.snapshots import RECENT_SCANS, order_snapshot
+from packstation.services.ports import UnitOfWork
+
+log = logging.getLogger(__name__)
+MAX_CODE_LENGTH = 300  # the stored code column
+
+
+@dataclass(frozen=True)
+class _Product:
+    match: ProductMatch | None  # None: no product has this barcode
+
+
+@dataclass(frozen=True)
+class _OrderNumber:
+    number: str
+
+
+@dataclass(frozen=True)
+class _Badge:
+    packer: Packer
+
+
+class _StaleCounts(Exception):
+    """The stored count of a line differs from the one the verdict was based on."""
+
+
+def handle_scan(ctx: BenchContext, command: Scan) -> Outcome | None:
+    """Whatever the scanner sent gets exactly one outcome."""
+    clean = barcodes.clean_scan(command.raw)
+    if clean.problem is not None:
+        _store(ctx, None, scan_record(ctx, clean.text, "", "invalid_scan", clean.problem))
+        params = {"length": len(command.raw), "text": clean.text[:40]}
+        log.info("scan rejected problem=%s text=%r", clean.problem, clean.text[:80])
+        return outcome(OutcomeKind.INVALID_SCAN, clean.problem, params, raw=clean.text)
+    text = clean.text
+    name = barcodes.command_name(text)
+    if name is not None:
+        if name not in SCANNED:
+            return outcome(OutcomeKind.REFUSED, "command.unknown", {"name": name}, raw=text, stored=False)
+        result = ctx.dispatch(SCANNED[name])
+        return None if result is None else replace(result, raw=text)
+    code = barcodes.normalise(text)
+    try:
+        return _route(ctx, text, code)
+    except _StaleCounts:
+        _reload(ctx)  # the stored counts moved under us: judge again on what is stored
+        try:
+            return _route(ctx, text, code)
+        except _StaleCounts:
+            raise ClaimLost("counts changed elsewhere twice") from None
+
+
+def _route(ctx: BenchContext, text: str, code: str) -> Outcome | None:
+    with ctx.uow() as uow:
+        target = _classify(uow, text, code)
+        if isinstance(target, _Badge):
+            return replace(log_in(ctx, target.packer), raw=text)
+        if isinstance(target, _Product):
+            if ctx.session.order_id is not None:
+                return _verify_and_store(ctx, uow, text, code, target.match)
+            kind = OutcomeKind.NO_ORDER if target.match else OutcomeKind.UNKNOWN_BARCODE
+            message = "scan.no_order_open" if target.match else "scan.unknown_no_order"
+            _store(ctx, uow, scan_record(ctx, text, code, str(kind), message))
+            uow.commit()
+            params = {"barcode": text, **({"name": target.match.name} if target.match else {})}
+            return outcome(kind, message, params, raw=text)
+    result = ctx.dispatch(OpenOrder(target.number))
+    return None if result is None else replace(result, raw=text)
+
+
+def _classify(uow: UnitOfWork, text: str, code: str) -> _Product | _OrderNumber | _Badge:
+    """What a clean scan is. Product barcodes win; an order number is tried as typed, then as a slip."""
+    match = uow.products.lookup(code)
+    if match is not None:
+        return _Product(match)
+    for number in (text, barcodes.order_number_from_slip(text)):
+        if number and uow.orders.by_number(number) is not None:
+            return _OrderNumber(number)
+    packer = uow.packers.by_badge(text)
+    if packer is not None:
+        return _Badge(packer)
+    return _Product(None)
+
+
+def _verify_and_store(ctx: BenchContext, uow: UnitOfWork, text: str, code: str, match: ProductMatch | None) -> Outcome:
+    """Judge a product scan against the open order and store it.
+
+    The counts come from memory: while this station holds the claim nobody else may
+    count on the order. The scan is stored only if the claim still holds, and the
+    guarded UPDATE proves the stored count is the one judged.
+    """
+    snapshot = ctx.session.snapshot
+    assert snapshot is not None  # an order is open: the caller checked
+    verdict = verify(snapshot.state, code, match)
+    scan = scan_record(ctx, text, code, verdict.kind.value, verdict.code, verdict.line_id, verdict.quantity)
+    event_id = uow.journal.record_claimed_scan(scan)
+    if event_id is None:  # cancelled by the shop or taken over since the last scan
+        raise ClaimLost(f"order {snapshot.number} no longer held here", number=snapshot.number)
+    if verdict.kind is VerdictKind.ACCEPTED:
+        line = next(line for line in snapshot.state.lines if line.line_id == verdict.line_id)
+        if not uow.orders.add_scanned(line.line_id, verdict.quantity, line.scanned):
+            raise _StaleCounts()
+    elif verdict.is_mismatch:
+        uow.journal.add_mismatch(
+            MismatchRecord(
+                order_id=snapshot.order_id,
+                scan_event_id=event_id,
+                kind=verdict.kind.value,
+                code=text,
+                sku=match.sku if match else "",
+                station=ctx.station,
+                packer=ctx.who,
+                created_at=scan.at,
+            )
+        )
+    uow.commit()  # durable before anyone sees green
+    state = apply(snapshot.state, verdict)
+    recent = (ScanLine(iso(scan.at) or "", text, verdict.kind.value, verdict.code), *snapshot.recent)
+    ctx.session.snapshot = replace(snapshot, state=state, recent=recent[:RECENT_SCANS])
+    log.info(
+        "scan order=%s raw=%r verdict=%s line=%s units=%s packer=%s",
+        snapshot.number, text, verdict.kind.value, verdict.line_id, verdict.quantity, ctx.who,
+    )  # fmt: skip
+    params = {**verdict.params, "open_mismatches": state.open_mismatches}
+    return outcome(OutcomeKind(verdict.kind.value), verdict.code, params, raw=text)
+
+
+def scan_record(
+    ctx: BenchContext, raw: str, code: str, verdict: str, message: str, line_id: int | None = None, quantity: int = 0
+) -> ScanRecord:
+    """A scan event of this bench, for the open order if there is one."""
+    return ScanRecord(
+        at=utcnow(),
+        order_id=ctx.session.order_id,
+        line_id=line_id,
+        raw=raw[: barcodes.MAX_SCAN_LENGTH],
+        code=code[:MAX_CODE_LENGTH],
+        verdict=verdict,
+        message_code=message,
+        quantity=quantity,
+        station=ctx.station,
+        packer=ctx.who,
+    )
+
+
+def _store(ctx: BenchContext, uow: UnitOfWork | None, scan: ScanRecord) -> None:
+    """Store a scan that counts nothing (a refused or unusable one), in ``uow`` or its own transaction."""
+    if uow is not None:
+        uow.journal.add_scan(scan)
+        return
+    with ctx.uow() as own:
+        own.journal.add_scan(scan)
+        own.commit()
+
+
+def _reload(ctx: BenchContext) -> None:
+    if ctx.session.order_id is None:
+        return
+    with ctx.uow() as uow:
+        ctx.session.snapshot = order_snapshot(uow, uow.orders.get(ctx.session.order_id))

@@ -1,0 +1,62 @@
+"""The bench's state and what its handlers work with.
+
+:class:`BenchSession` (who is logged in, which order is open) belongs to the bench's worker
+thread: handlers change it, nothing else reads it; the screen sees only the frozen
+snapshots that outcomes carry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from packstation.config import Config
+from packstation.domain.errors import DomainError
+from packstation.domain.orders import Order
+from packstation.services.bench.commands import Command
+from packstation.services.bench.outcome import OrderSnapshot, Outcome
+from packstation.services.claims import held
+from packstation.services.ports import Documents, Printer, UnitOfWork, UowFactory
+
+
+@dataclass
+class BenchSession:
+    """Who is logged in and which order is open (with its latest snapshot)."""
+
+    packer: str | None = None
+    order_id: int | None = None
+    snapshot: OrderSnapshot | None = None
+
+    def opened(self, snapshot: OrderSnapshot) -> None:
+        self.order_id, self.snapshot = snapshot.order_id, snapshot
+
+    def closed(self) -> None:
+        self.order_id, self.snapshot = None, None
+
+
+@dataclass
+class BenchContext:
+    """Everything a handler needs: the station's settings, its ports and the session."""
+
+    config: Config
+    uow: UowFactory
+    documents: Documents | None = None
+    printer: Printer | None = None
+    session: BenchSession = field(default_factory=BenchSession)
+    # Runs another command through the registry (a scanned CMD-FINISH, NEXT after a release).
+    dispatch: Callable[[Command], Outcome | None] = field(default=lambda _command: None)
+
+    @property
+    def station(self) -> str:
+        return self.config.station
+
+    @property
+    def who(self) -> str:
+        """Scans are recorded under the packer, or the station's name while nobody is logged in."""
+        return self.session.packer or self.config.station
+
+    def held_order(self, uow: UnitOfWork) -> Order:
+        """The open order, row-locked, if this station still holds it; else ``ClaimLost``."""
+        if self.session.order_id is None:
+            raise DomainError("no order open", code="command.no_order", name="")
+        return held(uow, self.session.order_id, self.station)

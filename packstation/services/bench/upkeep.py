@@ -1,0 +1,74 @@
+"""Keeping the bench in step with the database: heartbeat, reload after an outage, a lost order."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+from packstation.domain.clock import utcnow
+from packstation.domain.status import Status
+from packstation.services.bench.commands import Acknowledge, Heartbeat, Refresh
+from packstation.services.bench.outcome import Outcome, OutcomeKind, outcome
+from packstation.services.bench.session import BenchContext
+from packstation.services.bench.snapshots import order_snapshot
+from packstation.services.claims import end_session
+
+log = logging.getLogger(__name__)
+
+
+def handle_heartbeat(ctx: BenchContext, _command: Heartbeat) -> Outcome | None:
+    """Keep this station's claims alive; report a shop cancellation or change of the open order."""
+    with ctx.uow() as uow:
+        uow.orders.heartbeat(ctx.station, utcnow())
+        uow.commit()
+        snapshot = ctx.session.snapshot
+        if snapshot is None:
+            return None
+        order = uow.orders.get(snapshot.order_id)
+        if not order.held_by(ctx.station):
+            return lost_order(ctx)
+        changes = tuple(c.summary for c in uow.journal.order_changes(order.order_id, only_unacknowledged=True))
+    if changes == snapshot.changes:
+        return None
+    ctx.session.snapshot = replace(snapshot, changes=changes)
+    log.warning("order changed by the shop order=%s changes=%r", snapshot.number, changes)
+    return outcome(OutcomeKind.ORDER_CHANGED, "order.changed_by_shop", {"changes": "; ".join(changes)})
+
+
+def handle_acknowledge(ctx: BenchContext, _command: Acknowledge) -> Outcome:
+    """The packer saw the shop's change: it stops being announced (it stays in the order's history)."""
+    with ctx.uow() as uow:
+        order = ctx.held_order(uow)
+        seen = uow.journal.acknowledge_changes(order.order_id)
+        uow.commit()
+    if ctx.session.snapshot is not None:
+        ctx.session.snapshot = replace(ctx.session.snapshot, changes=())
+    log.info("shop changes acknowledged order=%s count=%s by=%s", order.number, seen, ctx.who)
+    return outcome(OutcomeKind.INFO, "order.changes_seen", {"number": order.number, "count": seen})
+
+
+def handle_refresh(ctx: BenchContext, _command: Refresh) -> Outcome:
+    """Reload the open order from the database (after it came back), so the screen shows what is stored."""
+    if ctx.session.order_id is not None:
+        with ctx.uow() as uow:
+            ctx.session.snapshot = order_snapshot(uow, uow.orders.get(ctx.session.order_id))
+    return outcome(OutcomeKind.RECONNECTED, "storage.back")
+
+
+def lost_order(ctx: BenchContext) -> Outcome:
+    """The open order was cancelled by the shop or taken over while this station held it."""
+    order_id = ctx.session.order_id
+    ctx.session.closed()
+    if order_id is None:
+        return outcome(OutcomeKind.REFUSED, "command.no_order", {"name": ""}, stored=False)
+    with ctx.uow() as uow:
+        order = uow.orders.get(order_id)
+        if order.status is Status.CANCELLED:
+            end_session(uow, order_id, "cancelled")
+            uow.orders.release_claim(order_id, ctx.station)
+            uow.commit()
+            log.warning("order cancelled by the shop while packing order=%s station=%s", order.number, ctx.station)
+            return outcome(OutcomeKind.ORDER_CANCELLED, "order.cancelled_by_shop", {"number": order.number})
+    log.warning("claim lost order=%s status=%s holder=%s", order.number, order.status, order.claim_station)
+    params = {"number": order.number, "status": str(order.status)}
+    return outcome(OutcomeKind.REFUSED, "order.lost_claim", params, stored=False)
