@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from packstation.adapters.importers import parse_import_file
-from packstation.adapters.importers.json_format import load_with_lines
+from packstation.adapters.importers.json_format import MAX_DEPTH, JsonArray, JsonObject, load_with_lines
 from packstation.domain.errors import ImportRejected
 from packstation.domain.records import PackRecord
 
@@ -51,6 +51,94 @@ def test_line_tracking_loader() -> None:
     assert data.line == 1 and data["a"].line == 2
     assert [item.line for item in data["a"]] == [3, 5]
     assert data["a"][1]["c"] == Decimal("2.5")
+
+
+def test_loader_lines_at_every_depth() -> None:
+    text = '[{"a": {"b": [[1,\n  {"c": {}}], []]},\r\n "d":\n\n  [{"e": [\n{}]}]}, [], {}\n]'
+    data = load_with_lines(text)
+    assert isinstance(data, JsonArray) and data.line == 1
+    first = data[0]
+    assert isinstance(first, JsonObject) and first.line == 1
+    assert (first["a"].line, first["a"]["b"].line, first["a"]["b"][0].line) == (1, 1, 1)
+    assert (first["a"]["b"][0][1].line, first["a"]["b"][0][1]["c"].line, first["a"]["b"][1].line) == (2, 2, 2)
+    assert (first["d"].line, first["d"][0].line, first["d"][0]["e"].line, first["d"][0]["e"][0].line) == (5, 5, 5, 6)
+    assert (data[1].line, data[2].line) == (6, 6)
+    assert data == json.loads(text)
+
+
+def test_loader_repeated_keys() -> None:
+    data = load_with_lines('{"b": 1, "a": 2, "b": 3, "c": {"x": 1, "x": 2}, "a": 4, "b": 5, "d": {"y": 1}}')
+    assert data == {"b": 5, "a": 4, "c": {"x": 2}, "d": {"y": 1}}  # the last value wins, as in json.loads
+    assert list(data) == ["b", "a", "c", "d"]
+    assert data.repeated == ("a", "b") and data["c"].repeated == ("x",) and data["d"].repeated == ()
+
+
+def test_loader_numbers_are_decimal() -> None:
+    text = "[1, -0, 2.5, -1e-3, 1E+2, 0.1, 123456789012345678901234567890.5, NaN, Infinity, -Infinity, true, null]"
+    data = load_with_lines(text)
+    assert [type(value) for value in data] == [int, int, *[Decimal] * 8, bool, type(None)]
+    assert data[:7] == [1, 0, Decimal("2.5"), Decimal("-0.001"), Decimal("100"), Decimal("0.1"),
+                        Decimal("123456789012345678901234567890.5")]  # fmt: skip
+    assert data[7].is_nan() and data[8] == Decimal("Infinity") and data[9] == Decimal("-Infinity")
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "line", "column"),
+    [
+        ('{\n  "orders": [\n    {"a": 1,\n', "Expecting property name enclosed in double quotes", 4, 1),
+        ('{\n  "orders": [\n    {"a": 1}', "Expecting ',' delimiter", 3, 13),
+        ('{\n  "orders": [\n    {"a": ', "Expecting value", 3, 11),
+        ('{\n  "orders": [\n    {"a"', "Expecting ':' delimiter", 3, 9),
+        ('{\n  "orders": [\n    {"a": "Łód', "Unterminated string starting at", 3, 11),
+        ("[", "Expecting value", 1, 2),
+        ("hello", "Expecting value", 1, 1),
+        ('{"a": 1}\n  xyz', "Extra data", 2, 3),
+        ('{"a": 1 "b": 2}', "Expecting ',' delimiter", 1, 9),
+        ("[1, 2,\n]", "Expecting value", 2, 1),
+        ('{"a": [1, 2}', "Expecting ',' delimiter", 1, 12),
+        ('{"a": "x\\qy"}', "Invalid \\escape", 1, 9),
+        ('{"a": tru}', "Expecting value", 1, 7),
+    ],
+)
+def test_loader_errors_name_line_and_column(text: str, message: str, line: int, column: int) -> None:
+    with pytest.raises(json.JSONDecodeError) as info:
+        load_with_lines(text)
+    assert (info.value.msg, info.value.lineno, info.value.colno) == (message, line, column)
+    with pytest.raises(json.JSONDecodeError) as stdlib:  # the same error json.loads gives
+        json.loads(text)
+    assert (info.value.msg, info.value.pos) == (stdlib.value.msg, stdlib.value.pos)
+
+
+def test_lone_surrogate_escape_is_refused(tmp_path: Path) -> None:
+    assert load_with_lines('["\\ud83d\\ude00"]') == ["\U0001f600"]  # a pair is one character
+    for text, column in (('{"a":\n  "x\\ud800"}', 3), ('{"\\udc00": 1}', 2)):
+        with pytest.raises(json.JSONDecodeError) as info:
+            load_with_lines(text)
+        assert "Lone surrogate" in info.value.msg and "not valid Unicode" in info.value.msg
+        assert (info.value.lineno, info.value.colno) == (text.count("\n") + 1, column)
+    data = {"products": [{"sku": "A", "name": "x"}]}
+    path = write(tmp_path, json.dumps(data, indent=2).replace('"x"', '"x\\ud800"'))
+    assert errors(path) == [(5, "invalid JSON: Lone surrogate \\ud800 in a string is not valid Unicode (column 15)")]
+
+
+def test_deep_nesting_is_refused_without_recursion(tmp_path: Path) -> None:
+    for opener in ("[", '{"a":'):
+        with pytest.raises(json.JSONDecodeError) as info:
+            load_with_lines(opener * 100_000)
+        assert info.value.msg == f"Nested too deeply (more than {MAX_DEPTH} levels)"
+        assert info.value.pos == MAX_DEPTH * len(opener)
+    nested = load_with_lines("[" * MAX_DEPTH + "]" * MAX_DEPTH)  # the limit itself is fine
+    for _ in range(MAX_DEPTH - 1):
+        nested = nested[0]
+    assert nested == []
+    path = write(tmp_path, '{"orders":\n' + "[" * 100_000)
+    assert errors(path) == [(2, f"invalid JSON: Nested too deeply (more than {MAX_DEPTH} levels) (column {MAX_DEPTH})")]
+
+
+def test_overlong_integer_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path, '{"orders": [\n  ' + "9" * 5000 + "]}")
+    [(line, reason)] = errors(path)
+    assert (line, reason) == (2, "invalid JSON: Number too long (more than 4300 digits) (column 3)")
 
 
 def test_products_and_orders_in_one_file(tmp_path: Path) -> None:

@@ -1,18 +1,20 @@
 """The documented JSON format: one object ``{"products": [...], "orders": [...]}``.
 
-The standard library's pure-Python JSON scanner is used with its object and array parsers
-wrapped, so every object and array remembers the line its ``{`` or ``[`` stands on; errors
-then name the line where the offending product, order or order line starts. Floats parse
-as ``Decimal``, so ``"cod_amount": 123.45`` is exact.
+``load_with_lines`` walks the document's objects and arrays itself and decodes every key
+and scalar with the public ``json.JSONDecoder.raw_decode``, so every object and array
+remembers the line its ``{`` or ``[`` stands on; errors then name the line where the
+offending product, order or order line starts. Floats parse as ``Decimal``, so
+``"cod_amount": 123.45`` is exact. Syntax errors are ``json.JSONDecodeError`` with the
+same message and position the standard library gives; nesting deeper than ``MAX_DEPTH``,
+a lone surrogate escape and an over-long integer are refused the same way.
 """
 
 from __future__ import annotations
 
 import bisect
 import json
-import json.decoder
-import json.scanner
-from collections import Counter
+import re
+import sys
 from decimal import Decimal
 
 from packstation.domain.records import ImportBatch
@@ -34,6 +36,13 @@ LINE_KEYS = ("sku", "quantity", "name")
 PAYMENT_KEYS = {"method": "payment", "amount": "cod_amount", "currency": "currency"}
 
 
+# The import format nests five levels at most; the limit only stops hostile input early.
+MAX_DEPTH = 100
+_WHITESPACE = re.compile(r"[ \t\n\r]*")  # JSON's whitespace, as the stdlib skips it
+_SURROGATE = re.compile("[\ud800-\udfff]")  # left over only from a lone \uXXXX escape
+_MORE = object()  # from _Walker steps: "no complete value yet, the next one starts at the index"
+
+
 class JsonObject(dict):
     """A decoded JSON object with the line it starts on and the keys it repeated."""
 
@@ -48,35 +57,110 @@ class JsonArray(list):
 
 
 def load_with_lines(text: str) -> object:
-    """``json.loads`` whose objects and arrays carry ``.line``; raises ``json.JSONDecodeError``."""
-    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+    """``json.loads`` whose objects and arrays carry ``.line``; raises ``json.JSONDecodeError``.
 
-    def line_at(index: int) -> int:
-        return bisect.bisect_left(breaks, index) + 1
+    Floats and ``NaN``/``Infinity`` become ``Decimal``. A repeated key keeps its last value,
+    as in ``json.loads``, and is listed in the object's ``.repeated``. The walk keeps its own
+    stack instead of recursing, so hostile nesting cannot exhaust Python's.
+    """
+    return _Walker(text).run()
 
-    def parse_object(s_and_end, strict, scan_once, object_hook, object_pairs_hook, memo=None, *rest):
-        line = line_at(s_and_end[1] - 1)
 
-        def make(pairs: list[tuple[str, object]]) -> JsonObject:
-            obj = JsonObject(pairs)
-            obj.line = line
-            counts = Counter(key for key, _ in pairs)
-            obj.repeated = tuple(sorted(key for key, count in counts.items() if count > 1))
-            return obj
+class _Walker:
+    """One pass over a JSON text: containers handled here, keys and scalars by ``raw_decode``.
 
-        return json.decoder.JSONObject(s_and_end, strict, scan_once, None, make, memo, *rest)
+    Error messages and positions follow the standard library's parser, so a caller sees the
+    same ``JSONDecodeError`` that ``json.loads`` would raise for the same text.
+    """
 
-    def parse_array(s_and_end, scan_once, *rest):
-        values, end = json.decoder.JSONArray(s_and_end, scan_once, *rest)
-        array = JsonArray(values)
-        array.line = line_at(s_and_end[1] - 1)
-        return array, end
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.decoder = json.JSONDecoder(parse_float=Decimal, parse_constant=Decimal)
+        self.breaks = [match.start() for match in re.finditer("\n", text)]
+        # Open containers, innermost last, each with the key its next value goes under.
+        self.stack: list[tuple[JsonObject | JsonArray, str]] = []
 
-    decoder = json.JSONDecoder(parse_float=Decimal, parse_constant=Decimal)
-    decoder.parse_object = parse_object
-    decoder.parse_array = parse_array
-    decoder.scan_once = json.scanner.py_make_scanner(decoder)
-    return decoder.decode(text)
+    def run(self) -> object:
+        """The decoded document."""
+        index = self.skip(0)
+        while True:
+            value, index = self.begin(index)
+            while value is not _MORE:  # a complete value: store it, closing what it completes
+                if not self.stack:
+                    index = self.skip(index)
+                    if index != len(self.text):
+                        raise self.fail("Extra data", index)
+                    return value
+                value, index = self.store(value, index)
+
+    def begin(self, index: int) -> tuple[object, int]:
+        """Start the value at ``index``: a scalar or empty container is complete at once."""
+        opener = self.text[index : index + 1]
+        if opener not in ("{", "["):
+            return self.scalar(index)
+        if len(self.stack) >= MAX_DEPTH:
+            raise self.fail(f"Nested too deeply (more than {MAX_DEPTH} levels)", index)
+        container = JsonObject() if opener == "{" else JsonArray()
+        container.line = bisect.bisect_left(self.breaks, index) + 1
+        index = self.skip(index + 1)
+        if self.text[index : index + 1] == ("}" if opener == "{" else "]"):
+            return container, index + 1
+        name, index = self.key(index) if opener == "{" else ("", index)
+        self.stack.append((container, name))
+        return _MORE, index
+
+    def store(self, value: object, index: int) -> tuple[object, int]:
+        """Put ``value`` into the innermost container; return it if it closes after ``value``."""
+        parent, name = self.stack[-1]
+        if isinstance(parent, JsonObject):
+            if name in parent:
+                parent.repeated = tuple(sorted({*parent.repeated, name}))
+            parent[name] = value  # the last value wins, as in json.loads
+        else:
+            parent.append(value)
+        index = self.skip(index)
+        delimiter = self.text[index : index + 1]
+        if delimiter == ",":
+            index = self.skip(index + 1)
+            if isinstance(parent, JsonObject):
+                name, index = self.key(index)
+                self.stack[-1] = (parent, name)
+            return _MORE, index
+        if delimiter != ("}" if isinstance(parent, JsonObject) else "]"):
+            raise self.fail("Expecting ',' delimiter", index)
+        self.stack.pop()
+        return parent, index + 1
+
+    def key(self, index: int) -> tuple[str, int]:
+        """The ``"key":`` at ``index``, and the index where its value starts."""
+        if self.text[index : index + 1] != '"':
+            raise self.fail("Expecting property name enclosed in double quotes", index)
+        name, index = self.scalar(index)
+        index = self.skip(index)
+        if self.text[index : index + 1] != ":":
+            raise self.fail("Expecting ':' delimiter", index)
+        return name, self.skip(index + 1)
+
+    def scalar(self, index: int) -> tuple[object, int]:
+        """The string, number or constant at ``index``, and the index after it."""
+        try:
+            value, end = self.decoder.raw_decode(self.text, index)
+        except json.JSONDecodeError:
+            raise
+        except ValueError:  # int() refuses more digits than this, against quadratic-time conversion
+            raise self.fail(f"Number too long (more than {sys.get_int_max_str_digits()} digits)", index) from None
+        if isinstance(value, str) and (bad := _SURROGATE.search(value)):
+            # Python decodes "\ud800" alone, but no UTF-8 file or database can store the result.
+            raise self.fail(f"Lone surrogate \\u{ord(bad.group()):04x} in a string is not valid Unicode", index)
+        return value, end
+
+    def skip(self, index: int) -> int:
+        """The index of the first non-whitespace character from ``index`` on."""
+        return _WHITESPACE.match(self.text, index).end()
+
+    def fail(self, message: str, index: int) -> json.JSONDecodeError:
+        """The error to raise, with line and column computed from ``index`` by the stdlib."""
+        return json.JSONDecodeError(message, self.text, index)
 
 
 def parse_json(text: str, file_name: str) -> ImportBatch:
@@ -87,8 +171,6 @@ def parse_json(text: str, file_name: str) -> ImportBatch:
         data = load_with_lines(text)
     except json.JSONDecodeError as exc:
         raise rejection(file_name, [(exc.lineno, f"invalid JSON: {exc.msg} (column {exc.colno})")]) from None
-    except RecursionError:
-        raise rejection(file_name, [(1, "invalid JSON: nested too deeply")]) from None
     if not isinstance(data, JsonObject):
         raise rejection(file_name, [(1, 'the file must hold one object: {"products": [...], "orders": [...]}')])
     builder = BatchBuilder(file_name, default_source="json")
