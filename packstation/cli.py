@@ -1,22 +1,29 @@
-"""The command line: ``packstation [--db URL] [--station NAME] [--config FILE] [--print-to DIR] COMMAND``.
+"""The command line: ``packstation [-v] [--db URL] [--station NAME] [--config FILE] [--print-to DIR] COMMAND``.
 
-Exit codes: 0 ok, 2 usage error, 1 any other error (one clear line on stderr).
+Exit codes: 0 ok, 2 usage error, 1 any other error (one clear line on stderr; the details,
+traceback included, in the log file).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
+import time
 from pathlib import Path
 
 from packstation import __version__
 from packstation.domain.status import Status
+from packstation.logs import install_excepthooks, log_file_path, mask_secrets, setup_logging
+
+log = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="packstation", description="Scan-verified packing station.")
     parser.add_argument("--version", action="version", version=f"packstation {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log in detail, and to stderr too")
     parser.add_argument("--db", metavar="URL", help="database URL (default: SQLite in the user data folder)")
     parser.add_argument("--station", metavar="NAME", help="this bench's name (default: host name)")
     parser.add_argument("--config", metavar="FILE", help="TOML configuration file")
@@ -71,17 +78,54 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    setup_logging(args.verbose)
+    install_excepthooks()
+    command = _command_name(args)
+    # The --db URL's password is masked by the log filter; a badge is a credential of its own.
+    shown = _loggable_argv(sys.argv[1:] if argv is None else argv, args)
+    log.info("command started command=%s version=%s argv=%r", command, __version__, shown)
+    started = time.monotonic()
+    code = 1
+    try:
+        code = _main(args)
+        return code
+    finally:
+        log.info("command finished command=%s exit=%d seconds=%.3f", command, code, time.monotonic() - started)
+
+
+def _main(args: argparse.Namespace) -> int:
     from packstation.domain.errors import DomainError
 
     try:
         return _dispatch(args)
     except DomainError as error:
-        print(f"packstation: {error}", file=sys.stderr)
+        log.error("command failed error=%s", error)
+        _fail(str(error))
     except (OSError, ValueError) as error:
-        print(f"packstation: {error}", file=sys.stderr)
+        log.error("command failed error=%s", error, exc_info=True)
+        _fail(str(error))
     except KeyboardInterrupt:
-        print("packstation: interrupted", file=sys.stderr)
+        log.info("command interrupted")
+        _fail("interrupted")
+    except Exception as error:  # a bug: one line here, the traceback in the log
+        log.critical("command crashed error=%r", error, exc_info=True)
+        where = log_file_path()
+        _fail(f"unexpected error: {type(error).__name__}: {error}" + (f" (details in {where})" if where else ""))
     return 1
+
+
+def _fail(message: str) -> None:
+    print(f"packstation: {mask_secrets(message)}", file=sys.stderr)
+
+
+def _command_name(args: argparse.Namespace) -> str:
+    action = getattr(args, f"{args.command}_command", None)  # "orders list", "db upgrade", ...
+    return f"{args.command} {action}" if action else args.command
+
+
+def _loggable_argv(argv: list[str], args: argparse.Namespace) -> list[str]:
+    badge = getattr(args, "badge", None)
+    return ["***" if badge is not None and part == badge else part for part in argv]
 
 
 def _dispatch(args: argparse.Namespace) -> int:

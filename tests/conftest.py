@@ -14,7 +14,9 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -346,6 +348,18 @@ def _isolated_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     home = tmp_path_factory.mktemp("packstation-home")
     monkeypatch.setenv("PACKSTATION_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def _restored_logging() -> Iterator[None]:
+    """Whatever a test set up through packstation.logs (log handlers, excepthooks, crash listeners)
+    is undone after it, so a test that runs ``cli.main()`` in-process cannot leak into the next one."""
+    from packstation import logs
+
+    hooks = (sys.excepthook, threading.excepthook)
+    yield
+    logs.reset_logging()
+    sys.excepthook, threading.excepthook = hooks
 
 
 # --------------------------------------------------------------------------- Xvfb

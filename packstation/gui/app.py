@@ -12,9 +12,11 @@ from PySide6.QtWidgets import QApplication
 
 from packstation.bootstrap import App
 from packstation.domain.orders import QueueRow
+from packstation.gui.crash import install_gui_crash_handling
 from packstation.gui.main_window import MainWindow
 from packstation.gui.scan_capture import ScanCapture
 from packstation.gui.scan_worker import QueueQuery, ScanWorker
+from packstation.logs import install_excepthooks, setup_logging
 from packstation.services.bench.commands import Resume
 from packstation.services.orders_admin import list_orders
 
@@ -39,15 +41,26 @@ def create_window(app: App) -> MainWindow:
 
 def run(app: App) -> int:
     """Run the GUI until the window closes; returns the process exit code."""
-    qapp = QApplication.instance() or QApplication(sys.argv[:1])
-    qapp.setApplicationName("Packstation")
-    window = create_window(app)
-    if os.environ.get("PACKSTATION_QUIT_AFTER_PAINT"):
-        # Start-up benchmark: exit right after the first paint with the queue loaded.
-        window.installEventFilter(_QuitAfterFirstPaint(window, qapp))
-    window.show()
-    _close_on_signals(window)
-    return qapp.exec()
+    # Idempotent: the CLI has done both already; this covers callers that start the GUI directly.
+    setup_logging()
+    install_excepthooks()
+    shown: list[MainWindow] = []  # the crash dialog's parent, once the window exists
+    # Before the QApplication, so Qt's own start-up warnings (platform plugin, fonts) are logged.
+    crash_handling = install_gui_crash_handling(lambda: shown[0] if shown else None)
+    try:
+        qapp = QApplication.instance() or QApplication(sys.argv[:1])
+        qapp.setApplicationName("Packstation")
+        window = create_window(app)
+        shown.append(window)
+        if os.environ.get("PACKSTATION_QUIT_AFTER_PAINT"):
+            # Start-up benchmark: exit right after the first paint with the queue loaded.
+            window.installEventFilter(_QuitAfterFirstPaint(window, qapp))
+        window.show()
+        _close_on_signals(window)
+        return qapp.exec()
+    finally:
+        # Qt may still print while the interpreter tears down: not into a half-gone logging.
+        crash_handling.uninstall()
 
 
 def _close_on_signals(window: Any) -> None:

@@ -70,7 +70,7 @@ def add_packer(uow_factory: UowFactory, name: str, badge: str) -> None:
             raise DomainError(f"badge {badge} is a command or product barcode", code="packer.badge_taken", badge=badge)
         uow.packers.add(name, badge)
         uow.commit()
-    log.info("packer added name=%s badge=%s", name, badge)
+    log.info("packer added name=%s", name)  # never the badge: it logs a packer in
 
 
 def command_sheet_entries(uow_factory: UowFactory, with_badges: bool) -> list[tuple[str, str]]:

@@ -1,0 +1,170 @@
+"""The crash dialog and Qt's messages in the log, with real slots, threads and the real bench window.
+
+pytest-qt's own exception capture is off here (``qt_no_exception_capture``): these tests raise
+in slots on purpose, and it is *our* ``sys.excepthook`` that must see them.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, qWarning
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from packstation import logs
+from packstation.gui.crash import install_gui_crash_handling
+from tests.gui.keys import scan
+
+pytestmark = [pytest.mark.qt_no_exception_capture, pytest.mark.timeout(90)]
+
+
+def _dialogs() -> list[QMessageBox]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def _read(path: Path) -> str:
+    for handler in logging.getLogger("packstation").handlers:
+        handler.flush()
+    return path.read_text(encoding="utf-8")
+
+
+def _boom() -> None:
+    raise ValueError("scale said no")
+
+
+@pytest.fixture
+def hooks(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Logging to the test's PACKSTATION_HOME and our excepthooks; returns the log file.
+
+    The hooks found in place are replaced by quiet stand-ins first: pytest's thread hook would
+    turn the crashes these tests cause on purpose into warnings.
+    """
+    monkeypatch.setattr(sys, "excepthook", lambda *exc: None)
+    monkeypatch.setattr(threading, "excepthook", lambda args: None)
+    path = logs.setup_logging()
+    logs.install_excepthooks()
+    return path
+
+
+@pytest.fixture
+def window(qtbot, hooks: Path):
+    """A plain window with a button, crash handling installed over it; dialogs closed afterwards."""
+    widget = QWidget()
+    button = QPushButton("Finish", widget)
+    QVBoxLayout(widget).addWidget(button)
+    widget.button = button  # type: ignore[attr-defined]
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    handling = install_gui_crash_handling(widget)
+    yield widget
+    handling.uninstall()
+    for dialog in _dialogs():
+        dialog.close()
+
+
+def _one_dialog(qtbot) -> QMessageBox:
+    qtbot.waitUntil(lambda: len(_dialogs()) == 1, timeout=5000)
+    (dialog,) = _dialogs()
+    return dialog
+
+
+def test_exception_in_a_timer_slot_is_logged_and_shown(qtbot, window, hooks: Path) -> None:
+    QTimer.singleShot(0, _boom)
+
+    dialog = _one_dialog(qtbot)
+    assert dialog.icon() == QMessageBox.Icon.Critical
+    assert dialog.parent() is window and not dialog.isModal()
+    details = dialog.informativeText()
+    assert str(hooks) in details  # the full path of the log file
+    assert "ValueError: scale said no" in details and "MainThread" in details
+    assert "open order and every scan already confirmed are safe" in details
+    text = _read(hooks)
+    assert "unhandled exception where=MainThread type=ValueError" in text
+    assert "Traceback (most recent call last)" in text and "in _boom" in text
+
+    # The event loop went on: later slots still run.
+    ran: list[bool] = []
+    QTimer.singleShot(0, lambda: ran.append(True))
+    qtbot.waitUntil(lambda: ran == [True], timeout=5000)
+
+
+def test_exception_in_a_button_slot_is_logged_and_shown(qtbot, window, hooks: Path) -> None:
+    window.button.clicked.connect(_boom)
+    qtbot.mouseClick(window.button, Qt.MouseButton.LeftButton)
+
+    dialog = _one_dialog(qtbot)
+    assert "ValueError: scale said no" in dialog.informativeText()
+    assert "in _boom" in _read(hooks)
+    assert window.isVisible()
+
+
+def test_exception_in_a_background_thread_shows_the_dialog_on_the_gui_thread(qtbot, window, hooks: Path) -> None:
+    def fail() -> None:
+        raise OSError("label printer unplugged")
+
+    worker = threading.Thread(target=fail, name="printing")
+    worker.start()
+    worker.join()
+
+    dialog = _one_dialog(qtbot)
+    assert dialog.thread() is QCoreApplication.instance().thread()
+    assert "OSError: label printer unplugged [printing]" in dialog.informativeText()
+    assert "CRITICAL [printing] packstation.crash: unhandled exception where=printing" in _read(hooks)
+
+
+def test_quick_crashes_share_one_dialog(qtbot, window) -> None:
+    QTimer.singleShot(0, _boom)
+    QTimer.singleShot(0, _boom)
+    threading.Thread(target=_boom).start()
+
+    qtbot.waitUntil(lambda: len(_dialogs()) == 1 and "3 time(s)" in _dialogs()[0].informativeText(), timeout=5000)
+    assert len(_dialogs()) == 1
+
+    # Once read and closed, the next crash opens a fresh dialog counting from one.
+    _dialogs()[0].close()
+    qtbot.waitUntil(lambda: _dialogs() == [], timeout=5000)
+    QTimer.singleShot(0, _boom)
+    dialog = _one_dialog(qtbot)
+    assert "time(s)" not in dialog.informativeText()
+
+
+def test_a_password_in_the_exception_stays_out_of_the_dialog(qtbot, window, hooks: Path) -> None:
+    def fail() -> None:
+        raise ConnectionError("cannot reach postgresql://packer:hunter2@db/pack")
+
+    QTimer.singleShot(0, fail)
+
+    dialog = _one_dialog(qtbot)
+    assert "postgresql://packer:***@db/pack" in dialog.informativeText()
+    assert "hunter2" not in dialog.informativeText() and "hunter2" not in _read(hooks)
+
+
+def test_qt_warnings_land_in_the_log(window, hooks: Path) -> None:
+    qWarning("scale port /dev/ttyUSB0 went away")
+
+    assert "WARNING [MainThread] packstation.qt: category=default message=scale port /dev/ttyUSB0 went away" in (
+        _read(hooks)
+    )
+
+
+def test_the_bench_keeps_scanning_behind_the_dialog(qtbot, bench, hooks: Path) -> None:
+    handling = install_gui_crash_handling(lambda: bench)
+    try:
+        QTimer.singleShot(0, _boom)
+        dialog = _one_dialog(qtbot)
+        assert dialog.parent() is bench
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=5000)
+
+        before = bench.outcomes_shown
+        scan("ORD-DOES-NOT-EXIST")  # the burst is captured even with the dialog focused
+        qtbot.waitUntil(lambda: bench.outcomes_shown > before, timeout=15000)
+        assert bench.last_outcome.raw == "ORD-DOES-NOT-EXIST"
+        assert _dialogs() == [dialog]
+    finally:
+        handling.uninstall()
