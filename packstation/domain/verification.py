@@ -114,7 +114,7 @@ def verify(state: PackState, code: str, match: ProductMatch | None) -> Verdict:
         return Verdict(VerdictKind.UNKNOWN_BARCODE, "scan.unknown_barcode", frozen_params({"barcode": code}))
     line = state.line_for(match.sku)
     if line is None:
-        params = {"sku": match.sku, "name": match.name, "barcode": code}
+        params: dict[str, Param] = {"sku": match.sku, "name": match.name, "barcode": code}
         return Verdict(VerdictKind.WRONG_ITEM, "scan.wrong_item", frozen_params(params))
     if match.quantity > line.remaining:
         params = {

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
+from types import TracebackType
 from typing import Protocol, Self
 
 from packstation.domain.journal import (
@@ -173,14 +174,24 @@ class UnitOfWork(Protocol):
     A database that cannot be reached raises ``StorageUnavailable``, never a driver error.
     """
 
-    orders: OrderRepository
-    products: ProductRepository
-    packers: PackerRepository
-    journal: JournalRepository
+    # Read-only to the services, so an implementation may declare its own repository types.
+    @property
+    def orders(self) -> OrderRepository: ...
+
+    @property
+    def products(self) -> ProductRepository: ...
+
+    @property
+    def packers(self) -> PackerRepository: ...
+
+    @property
+    def journal(self) -> JournalRepository: ...
 
     def __enter__(self) -> Self: ...
 
-    def __exit__(self, *exc: object) -> None: ...
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None, /
+    ) -> None: ...
 
     def commit(self) -> None: ...
 
@@ -206,7 +217,7 @@ class Printer(Protocol):
 
 
 class DocumentRenderer(Protocol):
-    def __call__(self, documents: ShipmentDocuments) -> bytes: ...
+    def __call__(self, documents: ShipmentDocuments, /) -> bytes: ...
 
 
 @dataclass(frozen=True)

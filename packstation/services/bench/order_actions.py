@@ -6,6 +6,7 @@ import logging
 from dataclasses import replace
 
 from packstation.domain.clock import iso, utcnow
+from packstation.domain.verification import Param
 from packstation.services import finishing
 from packstation.services.bench.commands import ConfirmRemoved, Finish, Hold, NextOrder
 from packstation.services.bench.outcome import Outcome, OutcomeKind, ScanLine, outcome
@@ -35,7 +36,7 @@ def handle_removed(ctx: BenchContext, _command: ConfirmRemoved) -> Outcome:
         recent = (ScanLine(iso(now) or "", raw, "command", "mismatch.removed"), *snapshot.recent)
         ctx.session.snapshot = replace(snapshot, state=state, recent=recent[:RECENT_SCANS])
     log.info("removed order=%s kind=%s code=%r by=%s", order.number, mismatch.kind, mismatch.code, ctx.who)
-    params = {"kind": mismatch.kind, "code": mismatch.code, "remaining": state.open_mismatches}
+    params: dict[str, Param] = {"kind": mismatch.kind, "code": mismatch.code, "remaining": state.open_mismatches}
     return outcome(OutcomeKind.REMOVED, "mismatch.removed", params)
 
 

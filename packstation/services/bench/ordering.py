@@ -6,6 +6,7 @@ import logging
 
 from packstation.domain.errors import DomainError, StorageUnavailable
 from packstation.domain.status import Status
+from packstation.domain.verification import Param
 from packstation.services.bench.commands import NextOrder, OpenOrder, Release, Resume
 from packstation.services.bench.outcome import OrderSnapshot, Outcome, OutcomeKind, Tone, outcome
 from packstation.services.bench.session import BenchContext
@@ -96,5 +97,9 @@ def handle_resume(ctx: BenchContext, _command: Resume) -> Outcome | None:
     snapshot = open_order(ctx, packing[-1])
     log.info("resumed order=%s station=%s", snapshot.number, ctx.station)
     state = snapshot.state
-    params = {"number": snapshot.number, "scanned": state.units_scanned, "required": state.units_required}
+    params: dict[str, Param] = {
+        "number": snapshot.number,
+        "scanned": state.units_scanned,
+        "required": state.units_required,
+    }
     return outcome(OutcomeKind.ORDER_OPENED, "order.resumed", params)

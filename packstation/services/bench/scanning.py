@@ -15,7 +15,7 @@ from packstation.domain.clock import iso, utcnow
 from packstation.domain.errors import ClaimLost
 from packstation.domain.journal import MismatchRecord, ScanRecord
 from packstation.domain.orders import Packer
-from packstation.domain.verification import ProductMatch, VerdictKind, apply, verify
+from packstation.domain.verification import Param, ProductMatch, VerdictKind, apply, verify
 from packstation.services.bench.commands import SCANNED, OpenOrder, Scan
 from packstation.services.bench.outcome import Outcome, OutcomeKind, ScanLine, outcome
 from packstation.services.bench.people import log_in
@@ -51,7 +51,7 @@ def handle_scan(ctx: BenchContext, command: Scan) -> Outcome | None:
     clean = barcodes.clean_scan(command.raw)
     if clean.problem is not None:
         _store(ctx, None, scan_record(ctx, clean.text, "", "invalid_scan", clean.problem))
-        params = {"length": len(command.raw), "text": clean.text[:40]}
+        params: dict[str, Param] = {"length": len(command.raw), "text": clean.text[:40]}
         log.info("scan rejected problem=%s text=%r", clean.problem, clean.text[:80])
         return outcome(OutcomeKind.INVALID_SCAN, clean.problem, params, raw=clean.text)
     text = clean.text
