@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, create_engine, event
+import sqlite3
+
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import ConnectionPoolEntry
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -54,7 +57,7 @@ def make_engine(url: str) -> Engine:
 
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
         # Let SQLAlchemy own transaction boundaries (see "begin" below).
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
@@ -63,7 +66,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cur.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn):  # type: ignore[no-untyped-def]
+    def _on_begin(conn: Connection) -> None:
         # IMMEDIATE takes the write lock up front, so a read-then-write transaction
         # (a claim, a scan) waits for busy_timeout instead of failing with SQLITE_BUSY.
         conn.exec_driver_sql("BEGIN IMMEDIATE")

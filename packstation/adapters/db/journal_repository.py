@@ -123,7 +123,7 @@ class SqlJournal:
         return tuple(
             journal.ParcelRecord(
                 r.order_id,
-                r.index,
+                r._mapping["index"],  # to a type checker, ``r.index`` is ``Sequence.index``
                 r.tracking_number,
                 r.weight_kg,
                 tuple(json.loads(r.documents or "[]")),

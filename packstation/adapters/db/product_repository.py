@@ -47,7 +47,7 @@ class SqlProducts:
 
     def weights(self, skus: Collection[str]) -> dict[str, Decimal]:
         stmt = select(Product.sku, Product.weight_kg).where(Product.sku.in_(list(skus)), Product.weight_kg.is_not(None))
-        return {sku: weight for sku, weight in self._conn.execute(stmt)}
+        return {sku: weight for sku, weight in self._conn.execute(stmt) if weight is not None}
 
     def first_barcodes(self, skus: Collection[str]) -> dict[str, str]:
         stmt = (

@@ -136,6 +136,7 @@ class _Walker:
         if self.text[index : index + 1] != '"':
             raise self.fail("Expecting property name enclosed in double quotes", index)
         name, index = self.scalar(index)
+        assert isinstance(name, str)  # a value starting with '"' decodes to a string
         index = self.skip(index)
         if self.text[index : index + 1] != ":":
             raise self.fail("Expecting ':' delimiter", index)
@@ -156,7 +157,9 @@ class _Walker:
 
     def skip(self, index: int) -> int:
         """The index of the first non-whitespace character from ``index`` on."""
-        return _WHITESPACE.match(self.text, index).end()
+        blank = _WHITESPACE.match(self.text, index)
+        assert blank is not None  # "[ \t\n\r]*" matches everywhere, if only the empty string
+        return blank.end()
 
     def fail(self, message: str, index: int) -> json.JSONDecodeError:
         """The error to raise, with line and column computed from ``index`` by the stdlib."""

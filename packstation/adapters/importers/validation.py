@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
+from typing import TypeVar, overload
 
 from packstation.domain.barcodes import (
     SLIP_PREFIX,
@@ -35,6 +36,9 @@ MAX_LENGTH = {"order_number": 64, "external_id": 128, "source": 32, "customer_na
               "bin_location": 64, "image_path": 500}  # fmt: skip
 _NUMBER, _INTEGER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?"), re.compile(r"[+-]?[0-9]+")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_T = TypeVar("_T")
+_D = TypeVar("_D")
+_K = TypeVar("_K")
 LineData = Sequence[tuple[int, Mapping[str, object]]]  # (line, {sku, quantity, name | line_name}) per order line
 
 
@@ -125,9 +129,10 @@ def parse_barcode(value: object, field: str = "barcode") -> str:
     return code
 
 
-def _each(items: list[object], convert: Callable[[object], object]) -> tuple:
+def _each(items: Sequence[object], convert: Callable[[object], _T]) -> tuple[_T, ...]:
     """Convert every item; raise one ``FieldError`` naming every bad item."""
-    values, reasons = [], []
+    values: list[_T] = []
+    reasons: list[str] = []
     for item in items:
         if isinstance(item, str) and not item.strip():
             continue  # "a||b" or a trailing "|"
@@ -173,6 +178,12 @@ class _Row:
         self.ok = False
         self.builder.error(self.line, reason)
 
+    @overload
+    def get(self, field: str, convert: Callable[[object], _T]) -> _T | None: ...
+
+    @overload
+    def get(self, field: str, convert: Callable[[object], _T], default: _D) -> _T | _D: ...
+
     def get(self, field: str, convert: Callable[[object], object], default: object = None) -> object:
         try:
             return convert(self.data.get(field))
@@ -212,7 +223,10 @@ class BatchBuilder:
         self.products: list[ProductRecord] = []
         self.orders: list[OrderRecord] = []
         self.line_of: dict[str, int] = {}  # order number or SKU -> line it starts on
-        self._skus, self._numbers, self._external = {}, {}, {}  # key -> first line
+        # key -> first line
+        self._skus: dict[str, int] = {}
+        self._numbers: dict[str, int] = {}
+        self._external: dict[tuple[str, str], int] = {}
         self._barcodes: dict[str, tuple[str, int]] = {}  # normalised barcode -> (SKU, line)
 
     def error(self, line: int, reason: str) -> None:
@@ -268,8 +282,9 @@ class BatchBuilder:
             row.error("payment cod needs a positive cod_amount")
         elif payment == "prepaid" and cod:
             row.error(f"cod_amount {cod} is given but payment is prepaid")
-        cod = cod.quantize(Decimal("0.01")) if payment == "cod" and cod else None
+        cod = cod.quantize(Decimal("0.01")) if payment == "cod" and isinstance(cod, Decimal) and cod else None
         order_lines = [self._line(line_no, values) for line_no, values in lines or ()]
+        complete = [order_line for order_line in order_lines if order_line is not None]
         if lines is None:
             row.ok = False
         elif not lines:
@@ -280,17 +295,17 @@ class BatchBuilder:
         if number and self._first("order number", number, self._numbers, row, self.duplicate_hint):
             self.line_of[number] = line
             self._first("external_id", (source, external_id), self._external, row)
-        if row.ok and all(order_lines):
-            self.orders.append(OrderRecord(external_id, number, source, address.name, address, tuple(order_lines),
+        if row.ok and len(complete) == len(order_lines):
+            self.orders.append(OrderRecord(external_id, number, source, address.name, address, tuple(complete),
                                            email, phone, payment=payment, cod_amount=cod, **record))  # fmt: skip
 
     def _line(self, line: int, data: Mapping[str, object]) -> OrderLineRecord | None:
         row = _Row(self, line, data)
-        sku, quantity = row.text("sku", required=True), row.get("quantity", parse_quantity)
+        sku, quantity = row.text("sku", required=True), row.get("quantity", parse_quantity, 0)
         name = row.text("line_name" if "line_name" in data else "name")
         return OrderLineRecord(sku, quantity, name) if row.ok else None
 
-    def _first(self, what: str, key: object, seen: dict, row: _Row, hint: str = "") -> bool:
+    def _first(self, what: str, key: _K, seen: dict[_K, int], row: _Row, hint: str = "") -> bool:
         """True when ``key`` is new; else log the duplicate with the line it was first seen on."""
         if key in seen:
             label = key[1] if isinstance(key, tuple) else key

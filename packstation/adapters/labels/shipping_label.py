@@ -9,6 +9,7 @@ no input can push text off the label.
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 
 from reportlab.graphics.barcode.code128 import Code128
@@ -127,7 +128,7 @@ def _fit_item(text: str, font: str, size: float, max_lines: int, width: float) -
     return [(line, font, MIN_FONT) for line in lines]
 
 
-def fit_block(items: list[Item], width: float, height: float) -> list[Line]:
+def fit_block(items: Sequence[Item], width: float, height: float) -> list[Line]:
     """Lay ``items`` out in a ``width`` × ``height`` box: shrink all together until they fit."""
     scale = 1.0
     while True:

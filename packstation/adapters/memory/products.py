@@ -45,8 +45,8 @@ class MemoryProducts:
 
     def save(self, record: ProductRecord) -> None:
         old = self._t.products.get(record.sku)
-        for code in old.barcodes if old else ():
-            del self._t.barcodes[code.code]
+        for stale in old.barcodes if old else ():
+            del self._t.barcodes[stale.code]
         wanted = {
             barcodes.normalise(code): ProductBarcode(barcodes.normalise(code), code, 1) for code in record.barcodes
         }

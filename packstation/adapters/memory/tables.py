@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 
 from packstation.domain.journal import (
     MismatchRecord,
@@ -38,5 +38,9 @@ class Tables:
 
     def copy(self) -> Tables:
         """A working copy for one transaction."""
-        values = {f.name: getattr(self, f.name) for f in fields(self)}
-        return Tables(**{k: v.copy() if isinstance(v, (dict, list)) else v for k, v in values.items()})
+        tables = replace(self)
+        for f in fields(tables):
+            value = getattr(tables, f.name)
+            if isinstance(value, (dict, list)):
+                setattr(tables, f.name, value.copy())
+        return tables

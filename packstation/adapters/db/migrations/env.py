@@ -1,7 +1,7 @@
 """Alembic environment: runs on the connection the app hands over (see migrate.py)."""
 
 from alembic import context
-from sqlalchemy import create_engine
+from sqlalchemy import Connection, create_engine
 
 from packstation.adapters.db.models import Base
 
@@ -13,14 +13,17 @@ def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is None:
         # Plain `alembic` CLI use (development): connect from sqlalchemy.url.
-        engine = create_engine(config.get_main_option("sqlalchemy.url"))
+        url = config.get_main_option("sqlalchemy.url")
+        if url is None:
+            raise RuntimeError("alembic needs sqlalchemy.url (-x or alembic.ini); `packstation db upgrade` needs none")
+        engine = create_engine(url)
         with engine.begin() as conn:
             _run(conn)
         return
     _run(connection)
 
 
-def _run(connection) -> None:  # type: ignore[no-untyped-def]
+def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
