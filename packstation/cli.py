@@ -12,10 +12,15 @@ import logging
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from packstation import __version__
 from packstation.domain.status import Status
 from packstation.logs import install_excepthooks, log_file_path, mask_secrets, setup_logging
+
+if TYPE_CHECKING:  # imported when needed: `packstation --help` stays fast
+    from packstation.bootstrap import App
+    from packstation.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +146,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         app.dispose()
 
 
-def _command(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-def]
+def _command(args: argparse.Namespace, app: App) -> int:
     from packstation.services import demo, orders_admin
 
     if args.command == "demo":
@@ -158,7 +163,7 @@ def _command(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-d
         print(f"{args.file}: {import_batch(app.uow, batch, args.file.name, app.config.station).summary()}")
         return 0
     if args.command == "orders":
-        return _orders(args, app, orders_admin)
+        return _orders(args, app)
     if args.command == "label":
         from packstation.adapters.labels.shipping_label import render_shipping_label
 
@@ -180,7 +185,9 @@ def _command(args: argparse.Namespace, app) -> int:  # type: ignore[no-untyped-d
     raise ValueError(f"unknown command {args.command}")
 
 
-def _orders(args: argparse.Namespace, app, orders_admin) -> int:  # type: ignore[no-untyped-def]
+def _orders(args: argparse.Namespace, app: App) -> int:
+    from packstation.services import orders_admin
+
     if args.orders_command == "list":
         rows = orders_admin.list_orders(app.uow, (Status(args.status),) if args.status else ())
         if args.json:
@@ -216,7 +223,7 @@ def _print_order(doc: dict) -> None:
         print(f"  {h['at']} {h['from']} -> {h['to']} by {h['who']} at {h['station']} {h['note']}".rstrip())
 
 
-def _db(args: argparse.Namespace, cfg) -> int:  # type: ignore[no-untyped-def]
+def _db(args: argparse.Namespace, cfg: Config) -> int:
     from sqlalchemy.exc import OperationalError
 
     from packstation import bootstrap
@@ -234,7 +241,7 @@ def _db(args: argparse.Namespace, cfg) -> int:  # type: ignore[no-untyped-def]
     return 0
 
 
-def _run_gui(app) -> int:  # type: ignore[no-untyped-def]
+def _run_gui(app: App) -> int:
     from packstation.gui.app import run
 
     return run(app)

@@ -31,6 +31,7 @@ _QT_LEVELS = {
 }
 
 WindowProvider = Callable[[], QWidget | None]
+MessageHandler = Callable[[QtMsgType, QMessageLogContext, str], object]
 
 
 def _qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
@@ -131,14 +132,14 @@ class CrashReporter(QObject):
 class CrashHandling:
     """What :func:`install_gui_crash_handling` installed; :meth:`uninstall` takes it all back."""
 
-    def __init__(self, reporter: CrashReporter, previous_handler: object) -> None:
+    def __init__(self, reporter: CrashReporter, previous_handler: MessageHandler | None) -> None:
         self.reporter = reporter
         self._previous_handler = previous_handler
 
     def uninstall(self) -> None:
         """Remove the crash listener, put Qt's previous message handler back, close an open dialog."""
         logs.remove_crash_listener(self.reporter.listener)
-        qInstallMessageHandler(self._previous_handler)  # type: ignore[arg-type]
+        qInstallMessageHandler(self._previous_handler)
         dialog = self.reporter.dialog
         if dialog is not None and shiboken6.isValid(dialog):
             dialog.close()

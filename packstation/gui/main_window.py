@@ -83,7 +83,10 @@ class MainWindow(QMainWindow):
         worker.outcome.connect(self.show_outcome)
         worker.database.connect(self._database_changed)
         worker.queue_loaded.connect(self.show_queue)
-        self._filter_timer = QTimer(self, singleShot=True, interval=150, timeout=self.refresh_queue)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(150)
+        self._filter_timer.timeout.connect(self.refresh_queue)
         self.ui.queueFilter.textChanged.connect(self._filter_timer.start)
         self.ui.statusFilter.currentIndexChanged.connect(self.refresh_queue)
         self.ui.queueTable.cellDoubleClicked.connect(self._open_row)
@@ -225,7 +228,9 @@ class MainWindow(QMainWindow):
         self.ui.queueTitle.setText(f"Order queue ({len(rows)})")
 
     def _open_row(self, row: int, _col: int) -> None:
-        self.worker.submit(OpenOrder(self.ui.queueTable.item(row, 0).text()))
+        item = self.ui.queueTable.item(row, 0)
+        if item is not None:
+            self.worker.submit(OpenOrder(item.text()))
 
     def _show_packer(self, packer: str | None) -> None:
         self.packer_label.setText(f"Packer: <b>{packer}</b>" if packer else "Packer: <i>nobody (scan badge)</i>")

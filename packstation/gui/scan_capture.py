@@ -98,7 +98,7 @@ def _copy(ev: QKeyEvent) -> QKeyEvent:
     return QKeyEvent(ev)
 
 
-def _addr(obj: object) -> int:
+def _addr(obj: QEvent) -> int:
     return shiboken6.getCppPointer(obj)[0]
 
 
@@ -178,7 +178,7 @@ class ScanCapture(QObject):
             return False
         # A key event reaches the QWindow first and then the focus widget; act
         # on the widget delivery only so each physical key is handled once.
-        if not isinstance(watched, QWidget) or _addr(event) in self._replaying:
+        if not isinstance(watched, QWidget) or not isinstance(event, QKeyEvent) or _addr(event) in self._replaying:
             return False
         if event.type() == QEvent.Type.ShortcutOverride:
             return self._shortcut_override(event)
