@@ -15,7 +15,7 @@ def run_migrations_online() -> None:
         # Plain `alembic` CLI use (development): connect from sqlalchemy.url.
         url = config.get_main_option("sqlalchemy.url")
         if url is None:
-            raise RuntimeError("alembic needs sqlalchemy.url (-x or alembic.ini); `packstation db upgrade` needs none")
+            raise RuntimeError("set sqlalchemy.url in alembic.ini to run alembic by hand")
         engine = create_engine(url)
         with engine.begin() as conn:
             _run(conn)
