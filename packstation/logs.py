@@ -203,6 +203,15 @@ def _report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType
             _crash_log.exception("crash listener failed listener=%r", listener)
 
 
+def report_exception(exc: BaseException, where: str) -> None:
+    """Log a caught but unexpected exception (a bug) with its traceback and tell the crash listeners.
+
+    For code that must keep running after a bug (the bench's worker): the packer still gets
+    the dialog that says where the log is.
+    """
+    _report(type(exc), exc, exc.__traceback__, where)
+
+
 def _stderr_shows_log() -> bool:
     return _stderr_handler is not None  # it passes WARNING and up, so the critical record too
 

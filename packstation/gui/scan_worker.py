@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from packstation.domain.errors import DomainError
 from packstation.domain.orders import QueueRow
 from packstation.domain.status import Status
+from packstation.logs import report_exception
 from packstation.services.bench.bench import Bench
 from packstation.services.bench.commands import Command, Heartbeat, Refresh
 from packstation.services.bench.outcome import OutcomeKind
@@ -109,8 +110,8 @@ class ScanWorker(QObject):
                 self._load_queue(job)
                 return
             result = self._bench.handle(job)
-        except Exception:  # Bench.handle never raises; this guards the worker itself
-            log.exception("worker job failed seq=%s job=%s", seq, job)
+        except Exception as error:  # Bench.handle never raises; this guards the worker itself
+            report_exception(error, f"bench worker job {seq}")
             return
         down = result is not None and result.kind is OutcomeKind.DB_UNAVAILABLE
         quiet_beat = isinstance(job, Heartbeat) and down and not self._db_ok

@@ -168,3 +168,42 @@ def test_the_bench_keeps_scanning_behind_the_dialog(qtbot, bench, hooks: Path) -
         assert _dialogs() == [dialog]
     finally:
         handling.uninstall()
+
+
+def test_a_bug_in_the_bench_shows_the_dialog_and_keeps_the_order(qtbot, bench, hooks: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A failure the bench did not expect: red banner, the dialog naming the log, nothing lost."""
+    from packstation.services.demo import demo_batch
+    from packstation.services.orders_admin import show_order
+
+    batch = demo_batch()
+    order = batch.orders[0]
+    unit = next(p.barcodes[0] for p in batch.products if p.sku == order.lines[0].sku)
+    handling = install_gui_crash_handling(lambda: bench)
+    try:
+        bench.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=5000)
+        for count, raw in enumerate((order.number, unit), start=bench.outcomes_shown + 1):
+            scan(raw)
+            qtbot.waitUntil(lambda n=count: bench.outcomes_shown >= n, timeout=15000)
+        assert bench.last_outcome.kind == "accepted"
+
+        def broken_bins(self, skus):  # type: ignore[no-untyped-def]
+            raise ZeroDivisionError("a bug in the storage adapter")
+
+        from packstation.adapters.db.product_repository import SqlProducts
+
+        monkeypatch.setattr(SqlProducts, "bins", broken_bins)
+        before = bench.outcomes_shown
+        scan("CMD-FINISH")  # finishing reads the pack state first: it hits the bug
+        qtbot.waitUntil(lambda: bench.outcomes_shown > before, timeout=15000)
+        monkeypatch.undo()
+        failed = bench.last_outcome
+        assert (failed.kind, failed.code) == ("error", "internal.error")
+        assert "SOFTWARE ERROR" in bench.banner.text()
+        dialog = _one_dialog(qtbot)
+        assert str(hooks) in dialog.text() + dialog.informativeText() + dialog.detailedText()
+        assert "ZeroDivisionError" in _read(hooks) and "Traceback" in _read(hooks)
+        assert failed.order is not None and failed.order.number == order.number  # still open
+        assert show_order(bench.app.uow, order.number)["lines"][0]["scanned"] == 1  # the scan is kept
+    finally:
+        handling.uninstall()

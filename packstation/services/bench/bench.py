@@ -8,6 +8,7 @@ from dataclasses import replace
 from packstation.config import Config
 from packstation.domain import barcodes
 from packstation.domain.errors import ClaimLost, DomainError
+from packstation.logs import report_exception
 from packstation.services.bench.commands import Command, Scan
 from packstation.services.bench.outcome import OrderSnapshot, Outcome, OutcomeKind, outcome, refusal
 from packstation.services.bench.registry import HANDLERS
@@ -48,6 +49,11 @@ class Bench:
             return None
         raw = result.raw or (barcodes.clean_scan(command.raw).text if isinstance(command, Scan) else "")
         session = self._ctx.session
+        log.info(
+            "outcome command=%s kind=%s code=%s stored=%s order=%s packer=%s raw=%r",
+            type(command).__name__, result.kind, result.code, result.stored,
+            session.snapshot.number if session.snapshot else None, session.packer, raw[:80],
+        )  # fmt: skip
         return replace(result, raw=raw, order=session.snapshot, packer=session.packer)
 
     def scan(self, raw: str) -> Outcome:
@@ -58,7 +64,7 @@ class Bench:
 
     def _run(self, command: Command) -> Outcome | None:
         handler = HANDLERS[type(command)]
-        log.debug("command %s", command)
+        log.debug("command %r", command)
         try:
             try:
                 return handler(self._ctx, command)
@@ -72,6 +78,6 @@ class Bench:
             params = {"error": error.strerror or str(error), "path": str(error.filename or "")}
             return outcome(OutcomeKind.REFUSED, "system.os_error", params, stored=False)
         except Exception as error:  # a bug must not kill the bench: log it, show it, keep scanning
-            log.exception("internal error command=%s", command)
+            report_exception(error, f"bench command {type(command).__name__}")
             params = {"error": f"{type(error).__name__}: {error}"}
             return outcome(OutcomeKind.ERROR, "internal.error", params, stored=False)

@@ -69,13 +69,19 @@ def handle_release(ctx: BenchContext, _command: Release) -> Outcome:
 
 
 def handle_next(ctx: BenchContext, _command: NextOrder) -> Outcome:
-    """Take the oldest free order from the queue (after releasing an untouched open one)."""
+    """Take the oldest free order from the queue (after releasing an untouched open one).
+
+    The order just released is skipped: NEXT means "another one", not the same again.
+    """
+    skip = ""
     if ctx.session.order_id is not None:
         released = handle_release(ctx, Release())
         if released.tone is Tone.BAD:
             return released
+        skip = str(released.params["number"])
     with ctx.uow() as uow:
-        candidates = [row.number for row in uow.orders.queue((Status.NEW,), limit=QUEUE_CANDIDATES)]
+        rows = uow.orders.queue((Status.NEW,), limit=QUEUE_CANDIDATES + 1)
+    candidates = [row.number for row in rows if row.number != skip][:QUEUE_CANDIDATES]
     for number in candidates:
         try:
             open_order(ctx, number)

@@ -52,7 +52,6 @@ def handle_scan(ctx: BenchContext, command: Scan) -> Outcome | None:
     if clean.problem is not None:
         _store(ctx, None, scan_record(ctx, clean.text, "", "invalid_scan", clean.problem))
         params: dict[str, Param] = {"length": len(command.raw), "text": clean.text[:40]}
-        log.info("scan rejected problem=%s text=%r", clean.problem, clean.text[:80])
         return outcome(OutcomeKind.INVALID_SCAN, clean.problem, params, raw=clean.text)
     text = clean.text
     name = barcodes.command_name(text)
@@ -139,8 +138,8 @@ def _verify_and_store(ctx: BenchContext, uow: UnitOfWork, text: str, code: str, 
     state = apply(snapshot.state, verdict)
     recent = (ScanLine(iso(scan.at) or "", text, verdict.kind.value, verdict.code), *snapshot.recent)
     ctx.session.snapshot = replace(snapshot, state=state, recent=recent[:RECENT_SCANS])
-    log.info(
-        "scan order=%s raw=%r verdict=%s line=%s units=%s packer=%s",
+    log.debug(
+        "scan stored order=%s raw=%r verdict=%s line=%s units=%s packer=%s",
         snapshot.number, text, verdict.kind.value, verdict.line_id, verdict.quantity, ctx.who,
     )  # fmt: skip
     params = {**verdict.params, "open_mismatches": state.open_mismatches}
