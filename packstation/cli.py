@@ -49,6 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     lst = orders.add_parser("list", help="list orders")
     lst.add_argument("--status", choices=[s.value for s in Status])
     lst.add_argument("--json", action="store_true")
+    lst.add_argument("--limit", type=_positive, default=1000, help="at most this many (default 1000)")
+    lst.add_argument("--offset", type=_natural, default=0, help="skip this many first")
+    lst.add_argument("--all", action="store_true", help="every order, however many")
+    lst.add_argument("--stuck", action="store_true", help="orders packing at a bench that went silent")
     show = orders.add_parser("show", help="show one order")
     show.add_argument("number")
     show.add_argument("--json", action="store_true")
@@ -185,18 +189,56 @@ def _command(args: argparse.Namespace, app: App) -> int:
     raise ValueError(f"unknown command {args.command}")
 
 
+def _list_orders(args: argparse.Namespace, app: App) -> int:
+    """Print a page of orders; say on stderr when the list stops before the end."""
+    from packstation.services import orders_admin
+
+    ttl = app.config.claim_ttl_seconds
+    if args.stuck:
+        rows = orders_admin.stuck_orders(app.uow, ttl)
+        total, offset = len(rows), 0
+    else:
+        limit = 2**62 if args.all else args.limit
+        statuses = (Status(args.status),) if args.status else ()
+        page = orders_admin.list_orders(app.uow, statuses, limit=limit, offset=args.offset, claim_ttl_seconds=ttl)
+        rows, total, offset = page.rows, page.total, page.offset
+    if args.json:
+        print(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=1))
+    else:
+        for r in rows:
+            held = ""
+            if r.station or r.claim_expired:
+                silent = f", silent: resumes at {r.scanned}/{r.units}" if r.claim_expired else ""
+                held = f"  [{r.station or 'no bench'}{silent}]"
+            print(f"{r.number:<14} {r.status:<10} {r.units:>4}  {r.customer}, {r.city}{held}")
+    if offset + len(rows) < total:
+        print(
+            f"packstation: showing orders {offset + 1}-{offset + len(rows)} of {total}; "
+            f"use --offset {offset + len(rows)} for more, or --all",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _natural(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
 def _orders(args: argparse.Namespace, app: App) -> int:
     from packstation.services import orders_admin
 
     if args.orders_command == "list":
-        rows = orders_admin.list_orders(app.uow, (Status(args.status),) if args.status else ())
-        if args.json:
-            print(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=1))
-        else:
-            for r in rows:
-                held = f"  [{r.station}]" if r.station else ""
-                print(f"{r.number:<14} {r.status:<10} {r.units:>4}  {r.customer}, {r.city}{held}")
-        return 0
+        return _list_orders(args, app)
     if args.orders_command == "show":
         doc = orders_admin.show_order(app.uow, args.number)
         if args.json:

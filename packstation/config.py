@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from packstation import paths
+from packstation.domain.benches import BenchIdentity
 from packstation.domain.errors import DomainError
 from packstation.domain.records import Address
 
@@ -34,6 +35,12 @@ class Config:
             "Packstation Demo Sp. z o.o.", "ul. Magazynowa 1", "00-001", "Warszawa", "PL", "+48 22 000 00 00"
         )
     )
+
+    @property
+    def identity(self) -> BenchIdentity:
+        """This bench: the installation's id (``PACKSTATION_BENCH_ID`` overrides it), station name and host."""
+        bench_id = os.environ.get("PACKSTATION_BENCH_ID") or paths.bench_id()
+        return BenchIdentity(bench_id, self.station, socket.gethostname())
 
     @property
     def documents_dir(self) -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import uuid
 from pathlib import Path
 
 APP_NAME = "packstation"
@@ -37,6 +38,26 @@ def data_dir() -> Path:
         path = user_data_path(APP_NAME, appauthor=False)
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def bench_id() -> str:
+    """This installation's bench id: made once (a UUID in the data folder), the same at every start."""
+    path = data_dir() / "bench-id"
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        pass
+    made = str(uuid.uuid4())
+    tmp = path.with_name(f".bench-id-{os.getpid()}")
+    tmp.write_text(made, encoding="ascii")
+    try:
+        # Atomic and first-wins: two processes starting at once agree on one id.
+        os.link(tmp, path)
+    except FileExistsError:
+        made = path.read_text(encoding="ascii").strip()
+    finally:
+        tmp.unlink(missing_ok=True)
+    return made
 
 
 def default_db_url() -> str:

@@ -59,6 +59,7 @@ class PackSession:
     started_at: datetime
     ended_at: datetime | None = None
     outcome: str = "open"
+    bench_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class StatusChange:
     who: str
     station: str
     note: str = ""
+    bench_id: str = ""
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
+from packstation.domain.benches import BenchIdentity
 from packstation.domain.records import Address, OrderDetails, order_details
 from packstation.domain.status import Status
 
@@ -43,7 +44,8 @@ class Order:
     currency: str = "PLN"
     notes: str = ""
     tracking_number: str = ""
-    claim_station: str | None = None
+    claim_bench: str | None = None  # the installation id of the bench holding the order
+    claim_station: str | None = None  # its station name, for people
     claim_packer: str | None = None
     claim_heartbeat: datetime | None = None
     created_at: datetime | None = None
@@ -60,9 +62,19 @@ class Order:
         """The fields of :data:`ORDER_DETAIL_FIELDS` as stored, to compare with a re-imported record."""
         return order_details(self, self.address)
 
-    def held_by(self, station: str) -> bool:
-        """True while ``station`` holds this order open for packing."""
-        return self.status is Status.PACKING and self.claim_station == station
+    def held_by(self, bench: BenchIdentity) -> bool:
+        """True while ``bench`` holds this order open for packing."""
+        return (
+            self.status is Status.PACKING and self.claim_bench == bench.bench_id and self.claim_station == bench.station
+        )
+
+    @property
+    def units_required(self) -> int:
+        return sum(line.quantity for line in self.lines)
+
+    @property
+    def units_scanned(self) -> int:
+        return sum(min(line.scanned, line.quantity) for line in self.lines)
 
 
 @dataclass(frozen=True)
@@ -100,6 +112,8 @@ class QueueRow:
     units: int
     station: str | None
     carrier: str
+    scanned: int = 0  # units already counted: an order that resumes does so at scanned of units
+    claim_expired: bool = False  # packing, but its bench went silent: waiting at the head of the queue
 
     def as_dict(self) -> dict[str, str | int | None]:
         """The ``orders list --json`` contract."""
@@ -111,4 +125,19 @@ class QueueRow:
             "units": self.units,
             "station": self.station,
             "carrier": self.carrier,
+            "scanned": self.scanned,
+            "claim_expired": self.claim_expired,
         }
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    """Some rows of the queue and how many orders match in all, so no list is cut silently."""
+
+    rows: tuple[QueueRow, ...]
+    total: int
+    offset: int = 0
+
+    @property
+    def complete(self) -> bool:
+        return self.offset == 0 and len(self.rows) >= self.total

@@ -11,25 +11,32 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from packstation.bootstrap import App
-from packstation.domain.orders import QueueRow
+from packstation.domain.errors import DomainError
+from packstation.domain.orders import QueuePage
 from packstation.gui.crash import install_gui_crash_handling
 from packstation.gui.main_window import MainWindow
+from packstation.gui.messages import describe
 from packstation.gui.scan_capture import ScanCapture
 from packstation.gui.scan_worker import QueueQuery, ScanWorker
 from packstation.logs import install_excepthooks, setup_logging
-from packstation.services.bench.commands import Resume
+from packstation.services.bench.bench import Bench
+from packstation.services.bench.commands import Register, Resume
+from packstation.services.bench.outcome import OutcomeKind
 from packstation.services.orders_admin import list_orders
 
 
-def create_window(app: App) -> MainWindow:
-    """Build the window with its worker and application-wide scan capture (QApplication must exist)."""
+def create_window(app: App, bench: Bench | None = None) -> MainWindow:
+    """Build the window with its worker and application-wide scan capture (QApplication must exist).
+
+    ``bench`` is a registered bench (see :func:`register`); tests may leave it out.
+    """
     qapp = QApplication.instance()
     assert isinstance(qapp, QApplication)
 
-    def read_queue(query: QueueQuery) -> tuple[QueueRow, ...]:
-        return list_orders(app.uow, query.statuses, query.text, query.limit)
+    def read_queue(query: QueueQuery) -> QueuePage:
+        return list_orders(app.uow, query.statuses, query.text, query.limit, 0, app.config.claim_ttl_seconds)
 
-    worker = ScanWorker(app.bench(), read_queue, app.config.heartbeat_seconds)
+    worker = ScanWorker(bench or app.bench(), read_queue, app.config.heartbeat_seconds)
     capture = ScanCapture(qapp, burst_gap_ms=app.config.scanner_burst_gap_ms)
     qapp.installEventFilter(capture)
     window = MainWindow(app, worker, capture)
@@ -37,6 +44,16 @@ def create_window(app: App) -> MainWindow:
     # Resume first: an order this station was packing when it crashed comes back as it was.
     worker.submit(Resume())
     return window
+
+
+def register(app: App) -> Bench:
+    """A bench holding its station name; ``DomainError`` naming the machine that holds it if refused."""
+    bench = app.bench()
+    answer = bench.handle(Register())
+    if answer is not None and answer.kind is OutcomeKind.REFUSED:
+        headline, detail = describe(answer.code, answer.params)
+        raise DomainError(f"{headline} — {detail}", code=answer.code, **dict(answer.params))
+    return bench
 
 
 def run(app: App) -> int:
@@ -50,7 +67,7 @@ def run(app: App) -> int:
     try:
         qapp = QApplication.instance() or QApplication(sys.argv[:1])
         qapp.setApplicationName("Packstation")
-        window = create_window(app)
+        window = create_window(app, register(app))
         shown.append(window)
         if os.environ.get("PACKSTATION_QUIT_AFTER_PAINT"):
             # Start-up benchmark: exit right after the first paint with the queue loaded.

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QListWidgetItem, QMainWindow, QPushButton,
 from sqlalchemy.engine import make_url
 
 from packstation.bootstrap import App
-from packstation.domain.orders import QueueRow
+from packstation.domain.orders import QueuePage
 from packstation.domain.status import OPENABLE, Status
 from packstation.gui.forms.ui_main_window import Ui_MainWindow
 from packstation.gui.messages import TONE_COLOURS, describe, short_label, verdict_tone
@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.ui.queueTable.cellDoubleClicked.connect(self._open_row)
         # The first list is read here, before the first paint, so the packer sees the queue at once;
         # later reads run on the worker.
-        self.show_queue(list_orders(app.uow, queue_statuses("open"), "", limit=500))
+        self.show_queue(list_orders(app.uow, queue_statuses("open"), "", 500, 0, app.config.claim_ttl_seconds))
 
     # -- set-up ------------------------------------------------------------------------
     def _setup_tables(self) -> None:
@@ -218,14 +218,21 @@ class MainWindow(QMainWindow):
         wanted, text = self.ui.statusFilter.currentData(), self.ui.queueFilter.text().strip()
         self.worker.submit(QueueQuery(queue_statuses(wanted), text))
 
-    def show_queue(self, rows: tuple[QueueRow, ...]) -> None:
+    def show_queue(self, page: QueuePage) -> None:
         table = self.ui.queueTable
+        rows = page.rows
         table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            for col, value in enumerate((r.number, r.status, r.customer, r.city, r.units, r.station)):
-                table.setItem(i, col, QTableWidgetItem("" if value is None else str(value)))
+            station = f"{r.station or '—'} silent · resumes at {r.scanned}/{r.units}" if r.claim_expired else r.station
+            for col, value in enumerate((r.number, r.status, r.customer, r.city, r.units, station)):
+                item = QTableWidgetItem("" if value is None else str(value))
+                if r.claim_expired:  # an orphaned order: the next NEXT takes it first
+                    item.setForeground(QBrush(QColor(TONE_COLOURS[Tone.BAD][0])))
+                table.setItem(i, col, item)
         table.resizeColumnsToContents()
-        self.ui.queueTitle.setText(f"Order queue ({len(rows)})")
+        shown = f"{len(rows)} of {page.total}" if page.total > len(rows) else f"{page.total}"
+        stuck = sum(r.claim_expired for r in rows)
+        self.ui.queueTitle.setText(f"Order queue ({shown})" + (f" · {stuck} waiting to resume" if stuck else ""))
 
     def _open_row(self, row: int, _col: int) -> None:
         item = self.ui.queueTable.item(row, 0)

@@ -82,6 +82,18 @@ TEXTS: dict[str, Text] = {
     ),
     "storage.back": Text("Database back", "Scanning works again.", ""),
     "queue.empty": Text("The queue is empty", "", ""),
+    "bench.registered": Text("Station {station} ready", "", ""),
+    "bench.name_taken": Text(
+        "Station name {station} is in use by {host}",
+        "That machine (bench {bench}) was last heard of {seconds} s ago. Use another station name, "
+        "or if that machine is gone, wait until it has been silent for {ttl} s.",
+        "",
+    ),
+    "bench.name_lost": Text(
+        "Station name {station} was taken by another machine",
+        "This bench was silent too long. Restart it, or give it another station name.",
+        "",
+    ),
     "system.os_error": Text("SYSTEM PROBLEM — nothing shipped", "{error} {path} — call a supervisor.", ""),
     "internal.error": Text("SOFTWARE ERROR — call a supervisor", "{error}", ""),
     "barcode.invalid": Text("Label cannot be printed", "{detail}", ""),

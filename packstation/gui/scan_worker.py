@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from packstation.domain.errors import DomainError
-from packstation.domain.orders import QueueRow
+from packstation.domain.orders import QueuePage
 from packstation.domain.status import Status
 from packstation.logs import report_exception
 from packstation.services.bench.bench import Bench
-from packstation.services.bench.commands import Command, Heartbeat, Refresh
+from packstation.services.bench.commands import Command, Heartbeat, Refresh, Shutdown
 from packstation.services.bench.outcome import OutcomeKind
 
 log = logging.getLogger(__name__)
@@ -38,7 +38,7 @@ class QueueQuery:
     limit: int = 500
 
 
-QueueReader = Callable[[QueueQuery], tuple[QueueRow, ...]]
+QueueReader = Callable[[QueueQuery], QueuePage]
 _Job = tuple[int, Command | QueueQuery]
 
 
@@ -47,7 +47,7 @@ class ScanWorker(QObject):
 
     outcome = Signal(object, int)  # Outcome, sequence number of the command
     database = Signal(bool)  # reachable?
-    queue_loaded = Signal(object)  # tuple[QueueRow, ...]
+    queue_loaded = Signal(object)  # QueuePage
 
     def __init__(self, bench: Bench, read_queue: QueueReader, heartbeat_seconds: float) -> None:
         super().__init__()
@@ -77,6 +77,7 @@ class ScanWorker(QObject):
         Returns False if the thread is still busy after ``timeout`` (a database that does not
         answer); it is a daemon thread, so it cannot keep the process alive.
         """
+        self.submit(Shutdown())  # the station name is given back once the queued commands are done
         self._jobs.put(None)
         if not self._thread.is_alive():
             return True

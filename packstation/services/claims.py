@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import timedelta
 
+from packstation.domain.benches import BenchIdentity
 from packstation.domain.clock import utcnow
 from packstation.domain.errors import ClaimLost, DomainError, NotFound, OrderClaimed
 from packstation.domain.orders import Order
@@ -15,8 +16,8 @@ from packstation.services.status_ops import change_status
 log = logging.getLogger(__name__)
 
 
-def claim_order(uow: UnitOfWork, number: str, station: str, who: str, ttl_seconds: int) -> Order:
-    """Claim order ``number`` for ``station`` inside ``uow`` (caller commits); return the order.
+def claim_order(uow: UnitOfWork, number: str, bench: BenchIdentity, who: str, ttl_seconds: int) -> Order:
+    """Claim order ``number`` for ``bench`` inside ``uow`` (caller commits); return the order.
 
     Raises ``NotFound``, ``OrderClaimed`` (naming the holder) or a ``DomainError``
     when the order is in a status no bench may open.
@@ -32,27 +33,38 @@ def claim_order(uow: UnitOfWork, number: str, station: str, who: str, ttl_second
             number=number,
             status=str(order.status),
         )
-    if not uow.orders.claim(order.order_id, station, who, now, now - timedelta(seconds=ttl_seconds)):
+    if not uow.orders.claim(order.order_id, bench, who, now, now - timedelta(seconds=ttl_seconds)):
         holder = uow.orders.get(order.order_id)
-        log.info("claim refused order=%s station=%s holder=%s", number, station, holder.claim_station)
+        log.info("claim refused order=%s station=%s holder=%s", number, bench.station, holder.claim_station)
         raise OrderClaimed(
             f"order {number} is open at station {holder.claim_station}",
             number=number,
             station=holder.claim_station or "?",
             packer=holder.claim_packer or "",
         )
-    order = uow.orders.get(order.order_id)
+    return start_packing(uow, order.order_id, bench, who)
+
+
+def start_packing(uow: UnitOfWork, order_id: int, bench: BenchIdentity, who: str) -> Order:
+    """After ``bench`` claimed the order: ``new -> packing`` if needed, and a pack session of this bench.
+
+    A session of another bench still open means that bench went silent past the claim's
+    lifetime: it is ended as ``expired``, its scans stay.
+    """
+    now = utcnow()
+    order = uow.orders.get(order_id)
     if order.status is Status.NEW:
-        order = change_status(uow, order, Status.PACKING, actor=Actor.PACKER, who=who, station=station)
+        order = change_status(
+            uow, order, Status.PACKING, actor=Actor.PACKER, who=who, station=bench.station, bench_id=bench.bench_id
+        )
     current = uow.journal.open_session(order.order_id)
-    if current is not None and current.station != station:
-        # The previous holder went silent past the claim's lifetime.
-        log.warning("claim taken over order=%s from=%s to=%s", number, current.station, station)
+    if current is not None and (current.bench_id, current.station) != (bench.bench_id, bench.station):
+        log.warning("claim taken over order=%s from=%s to=%s", order.number, current.station, bench.station)
         uow.journal.end_session(current.session_id, now, "expired")
         current = None
     if current is None:
-        uow.journal.start_session(order.order_id, station, who, now)
-    log.info("claim taken order=%s station=%s packer=%s", number, station, who)
+        uow.journal.start_session(order.order_id, bench, who, now)
+    log.info("claim taken order=%s station=%s bench=%s packer=%s", order.number, bench.station, bench.bench_id, who)
     return order
 
 
@@ -64,14 +76,16 @@ def has_activity(uow: UnitOfWork, order: Order) -> bool:
 
 
 def release_order(
-    uow: UnitOfWork, order: Order, station: str, who: str, actor: Actor = Actor.PACKER, note: str = ""
+    uow: UnitOfWork, order: Order, bench: BenchIdentity, who: str, actor: Actor = Actor.PACKER, note: str = ""
 ) -> Order:
     """``packing -> new``: void (never delete) the order's scans and give up the claim."""
     uow.journal.void_order_activity(order.order_id)
-    order = change_status(uow, order, Status.NEW, actor=actor, who=who, station=station, note=note)
+    order = change_status(
+        uow, order, Status.NEW, actor=actor, who=who, station=bench.station, note=note, bench_id=bench.bench_id
+    )
     end_session(uow, order.order_id, "released")
-    uow.orders.release_claim(order.order_id, station)
-    log.info("claim released order=%s station=%s", order.number, station)
+    uow.orders.release_claim(order.order_id, bench)
+    log.info("claim released order=%s station=%s", order.number, bench.station)
     return order
 
 
@@ -82,9 +96,11 @@ def end_session(uow: UnitOfWork, order_id: int, outcome: str) -> None:
         uow.journal.end_session(session.session_id, utcnow(), outcome)
 
 
-def held(uow: UnitOfWork, order_id: int, station: str) -> Order:
-    """The order, row-locked, if ``station`` still holds it in ``packing``; else ``ClaimLost``."""
+def held(uow: UnitOfWork, order_id: int, bench: BenchIdentity) -> Order:
+    """The order, row-locked, if ``bench`` still holds it in ``packing``; else ``ClaimLost``."""
     order = uow.orders.get(order_id, lock=True)
-    if not order.held_by(station):
-        raise ClaimLost(f"order {order.number} is {order.status}, no longer held by {station}", number=order.number)
+    if not order.held_by(bench):
+        raise ClaimLost(
+            f"order {order.number} is {order.status}, no longer held by {bench.station}", number=order.number
+        )
     return order

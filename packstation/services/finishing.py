@@ -8,6 +8,7 @@ from pathlib import Path
 
 from packstation.config import Config
 from packstation.domain import barcodes
+from packstation.domain.benches import BenchIdentity
 from packstation.domain.clock import utcnow
 from packstation.domain.errors import OrderNotFinishable
 from packstation.domain.journal import ParcelRecord
@@ -47,7 +48,13 @@ def shipment_documents(uow: UnitOfWork, order: Order, config: Config, tracking: 
 
 
 def finish_order(
-    uow_factory: UowFactory, order_id: int, config: Config, who: str, documents: Documents, printer: Printer
+    uow_factory: UowFactory,
+    order_id: int,
+    config: Config,
+    bench: BenchIdentity,
+    who: str,
+    documents: Documents,
+    printer: Printer,
 ) -> dict[str, str]:
     """Finish the open order; returns the banner's parameters.
 
@@ -56,7 +63,7 @@ def finish_order(
     the order id, so a retry prints the same tracking number.
     """
     with uow_factory() as uow:
-        order = held(uow, order_id, config.station)
+        order = held(uow, order_id, bench)
         state = pack_state(uow, order)
         if not state.finishable:
             raise OrderNotFinishable(
@@ -74,16 +81,17 @@ def finish_order(
         where = printer.print_document(docs.order_number, data, kind)
         log.info("printed order=%s kind=%s printer=%s to=%s", docs.order_number, kind, printer.name, where)
     with uow_factory() as uow:
-        order = held(uow, order_id, config.station)  # again: the shop may have cancelled while printing
-        order = change_status(uow, order, Status.PACKED, actor=Actor.PACKER, who=who, station=config.station)
+        order = held(uow, order_id, bench)  # again: the shop may have cancelled while printing
+        audit = {"who": who, "station": bench.station, "bench_id": bench.bench_id}
+        order = change_status(uow, order, Status.PACKED, actor=Actor.PACKER, **audit)
         uow.orders.set_tracking(order.order_id, tracking)
         uow.journal.add_parcel(
             ParcelRecord(order.order_id, 1, tracking, docs.weight_kg, tuple(str(p) for p in archived), utcnow())
         )
         note = f"{order.carrier} {tracking}".strip()
-        change_status(uow, order, Status.SHIPPED, actor=Actor.SYSTEM, who=who, station=config.station, note=note)
+        change_status(uow, order, Status.SHIPPED, actor=Actor.SYSTEM, note=note, **audit)
         end_session(uow, order.order_id, "shipped")
-        uow.orders.release_claim(order.order_id, config.station)
+        uow.orders.release_claim(order.order_id, bench)
         uow.commit()
     return {"number": docs.order_number, "tracking": tracking, "printer": printer.name}
 
@@ -103,9 +111,12 @@ def _archive(folder: Path, number: str, documents: dict[str, bytes]) -> list[Pat
     return paths
 
 
-def hold(uow: UnitOfWork, order: Order, station: str, who: str, reason: str) -> Order:
+def hold(uow: UnitOfWork, order: Order, bench: BenchIdentity, who: str, reason: str) -> Order:
     """``packing -> on_hold``: the order waits for a supervisor, counted units stay counted."""
-    order = change_status(uow, order, Status.ON_HOLD, actor=Actor.PACKER, who=who, station=station, note=reason)
+    order = change_status(
+        uow, order, Status.ON_HOLD, actor=Actor.PACKER, who=who, station=bench.station, note=reason,
+        bench_id=bench.bench_id,
+    )  # fmt: skip
     end_session(uow, order.order_id, "held")
-    uow.orders.release_claim(order.order_id, station)
+    uow.orders.release_claim(order.order_id, bench)
     return order

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Collection
+from datetime import timedelta
 from typing import Any
 
 from packstation.config import Config
 from packstation.domain import barcodes
+from packstation.domain.clock import utcnow
 from packstation.domain.errors import DomainError, NotFound
-from packstation.domain.orders import Order, QueueRow
+from packstation.domain.orders import Order, QueuePage, QueueRow
 from packstation.domain.records import ShipmentDocuments
 from packstation.domain.status import Actor, Status
 from packstation.services.bench.commands import SCANNED
@@ -22,11 +24,27 @@ log = logging.getLogger(__name__)
 
 
 def list_orders(
-    uow_factory: UowFactory, statuses: Collection[Status] = (), text: str = "", limit: int = 10000
-) -> tuple[QueueRow, ...]:
-    """Orders oldest first, of the given statuses (all when empty), matching ``text``."""
-    with uow_factory() as uow:
-        return uow.orders.queue(statuses, text, limit)
+    uow_factory: UowFactory,
+    statuses: Collection[Status] = (),
+    text: str = "",
+    limit: int = 1000,
+    offset: int = 0,
+    claim_ttl_seconds: int | None = None,
+) -> QueuePage:
+    """A page of orders oldest first, of the given statuses (all when empty), matching ``text``,
+    with the total that match (so no list is cut without saying so).
+
+    With ``claim_ttl_seconds``, ``packing`` orders whose bench has been silent that long are marked.
+    """
+    stale_before = None if claim_ttl_seconds is None else utcnow() - timedelta(seconds=claim_ttl_seconds)
+    with uow_factory(readonly=True) as uow:
+        return uow.orders.queue(statuses, text, limit, offset, stale_before)
+
+
+def stuck_orders(uow_factory: UowFactory, claim_ttl_seconds: int) -> tuple[QueueRow, ...]:
+    """Orders ``packing`` at a bench silent for longer than the claim's lifetime (or held by none)."""
+    with uow_factory(readonly=True) as uow:
+        return uow.orders.stuck(utcnow() - timedelta(seconds=claim_ttl_seconds))
 
 
 def _order(uow: UnitOfWork, number: str) -> Order:
@@ -38,7 +56,7 @@ def _order(uow: UnitOfWork, number: str) -> Order:
 
 def show_order(uow_factory: UowFactory, number: str) -> dict[str, Any]:
     """Everything about one order (the ``orders show --json`` contract)."""
-    with uow_factory() as uow:
+    with uow_factory(readonly=True) as uow:
         return order_document(uow, _order(uow, number))
 
 

@@ -8,7 +8,7 @@ state only through the methods below.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -16,6 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Protocol, Self
 
+from packstation.domain.benches import BenchIdentity, BenchRecord
 from packstation.domain.journal import (
     MismatchRecord,
     OrderChange,
@@ -24,7 +25,7 @@ from packstation.domain.journal import (
     ScanRecord,
     StatusChange,
 )
-from packstation.domain.orders import Order, Packer, Product, QueueRow
+from packstation.domain.orders import Order, Packer, Product, QueuePage, QueueRow
 from packstation.domain.records import OrderDetails, OrderLineRecord, OrderRecord, ProductRecord, ShipmentDocuments
 from packstation.domain.status import Status
 from packstation.domain.verification import ProductMatch
@@ -45,17 +46,34 @@ class OrderRepository(Protocol):
         """Those of ``candidates`` that are order numbers."""
         ...
 
-    def claim(self, order_id: int, station: str, packer: str, now: datetime, stale_before: datetime) -> bool:
-        """Take the order for ``station`` if free, its own, or silent since ``stale_before``; True if taken."""
+    def claim(self, order_id: int, bench: BenchIdentity, packer: str, now: datetime, stale_before: datetime) -> bool:
+        """Take the order for ``bench`` if free, its own, or silent since ``stale_before``; True if taken.
+
+        One conditional statement: of two racing benches exactly one wins.
+        """
         ...
 
-    def release_claim(self, order_id: int, station: str) -> None: ...
+    def take_next(
+        self, bench: BenchIdentity, packer: str, now: datetime, stale_before: datetime, skip: int | None = None
+    ) -> int | None:
+        """Claim the head of the whole queue in one atomic statement; its id, or None when nothing waits.
 
-    def heartbeat(self, station: str, now: datetime) -> int:
-        """Renew the claims ``station`` holds; how many."""
+        The head: orders this bench still holds, then ``packing`` orders whose bench went silent
+        (they resume with their scans), then ``new`` orders oldest first; ``skip`` is left out.
+        """
         ...
 
-    def claimed_by(self, station: str) -> tuple[Order, ...]: ...
+    def release_claim(self, order_id: int, bench: BenchIdentity) -> None: ...
+
+    def heartbeat(self, order_id: int, bench: BenchIdentity, now: datetime) -> bool:
+        """Renew ``bench``'s claim of the one order it has open; False if it no longer holds it."""
+        ...
+
+    def claimed_by(self, bench: BenchIdentity) -> tuple[Order, ...]: ...
+
+    def stuck(self, stale_before: datetime) -> tuple[QueueRow, ...]:
+        """Orders ``packing`` whose bench went silent before ``stale_before`` (or that no bench holds)."""
+        ...
 
     def set_status(self, order_id: int, status: Status, at: datetime) -> None: ...
 
@@ -65,8 +83,18 @@ class OrderRepository(Protocol):
         """Count ``units`` on a line whose stored count is still ``expected``; False (nothing written) if not."""
         ...
 
-    def queue(self, statuses: Collection[Status] = (), text: str = "", limit: int = 500) -> tuple[QueueRow, ...]:
-        """Queue rows, oldest first; all statuses when ``statuses`` is empty."""
+    def queue(
+        self,
+        statuses: Collection[Status] = (),
+        text: str = "",
+        limit: int = 500,
+        offset: int = 0,
+        stale_before: datetime | None = None,
+    ) -> QueuePage:
+        """Queue rows oldest first (all statuses when empty) and how many match in all.
+
+        With ``stale_before``, rows of ``packing`` orders whose bench went silent say so.
+        """
         ...
 
     def add(self, record: OrderRecord, at: datetime, names: Mapping[str, str]) -> int:
@@ -121,8 +149,8 @@ class PackerRepository(Protocol):
 class JournalRepository(Protocol):
     def add_scan(self, scan: ScanRecord) -> int: ...
 
-    def record_claimed_scan(self, scan: ScanRecord) -> int | None:
-        """Store a scan of ``scan.order_id`` only while it is ``packing`` at ``scan.station``; its id, else None."""
+    def record_claimed_scan(self, scan: ScanRecord, bench_id: str) -> int | None:
+        """Store a scan of ``scan.order_id`` only while bench ``bench_id`` (at ``scan.station``) holds it; its id."""
         ...
 
     def add_mismatch(self, mismatch: MismatchRecord) -> int: ...
@@ -151,7 +179,7 @@ class JournalRepository(Protocol):
 
     def open_session(self, order_id: int) -> PackSession | None: ...
 
-    def start_session(self, order_id: int, station: str, packer: str, at: datetime) -> int: ...
+    def start_session(self, order_id: int, bench: BenchIdentity, packer: str, at: datetime) -> int: ...
 
     def end_session(self, session_id: int, at: datetime, outcome: str) -> None: ...
 
@@ -166,6 +194,24 @@ class JournalRepository(Protocol):
     def acknowledge_changes(self, order_id: int) -> int:
         """Mark the order's shop changes as seen at the bench; how many."""
         ...
+
+
+class BenchRepository(Protocol):
+    def claim_name(
+        self, bench: BenchIdentity, run_id: str, version: str, now: datetime, stale_before: datetime
+    ) -> BenchRecord | None:
+        """Register ``bench`` under its station name unless another live bench holds it (that one is returned)."""
+        ...
+
+    def beat(self, bench: BenchIdentity, now: datetime) -> bool:
+        """Say ``bench`` is alive; False if its station name is no longer its own."""
+        ...
+
+    def release_name(self, bench: BenchIdentity) -> None:
+        """A clean shutdown: another machine may use the name at once."""
+        ...
+
+    def live(self, stale_before: datetime) -> tuple[BenchRecord, ...]: ...
 
 
 class UnitOfWork(Protocol):
@@ -187,6 +233,9 @@ class UnitOfWork(Protocol):
     @property
     def journal(self) -> JournalRepository: ...
 
+    @property
+    def benches(self) -> BenchRepository: ...
+
     def __enter__(self) -> Self: ...
 
     def __exit__(
@@ -196,7 +245,14 @@ class UnitOfWork(Protocol):
     def commit(self) -> None: ...
 
 
-UowFactory = Callable[[], UnitOfWork]
+class UowFactory(Protocol):
+    """Makes one unit of work per use case.
+
+    ``readonly=True`` promises that the unit of work only reads: on SQLite it then takes no
+    write lock, so a bench's reads never wait behind an import's writes.
+    """
+
+    def __call__(self, *, readonly: bool = False) -> UnitOfWork: ...
 
 
 class Printer(Protocol):

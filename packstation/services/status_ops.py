@@ -15,7 +15,15 @@ log = logging.getLogger(__name__)
 
 
 def change_status(
-    uow: UnitOfWork, order: Order, target: Status, *, actor: Actor, who: str, station: str, note: str = ""
+    uow: UnitOfWork,
+    order: Order,
+    target: Status,
+    *,
+    actor: Actor,
+    who: str,
+    station: str,
+    note: str = "",
+    bench_id: str = "",
 ) -> Order:
     """Move ``order`` to ``target`` or raise ``IllegalTransition``; record who, where and why.
 
@@ -33,6 +41,7 @@ def change_status(
             who=who,
             station=station,
             note=note,
+            bench_id=bench_id,
         )
     )
     uow.orders.set_status(order.order_id, target, now)

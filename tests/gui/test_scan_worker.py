@@ -54,7 +54,7 @@ def test_commands_run_in_order_on_the_worker_and_stop_drains_the_queue(qtbot, st
     worker.start()
     seqs = [worker.submit(OpenOrder("PL-1"))] + [worker.submit(Scan(MUG)) for _ in range(20)]
     assert worker.stop(timeout=30) is True  # every queued command ran first
-    assert [name for name, _ in bench.ran] == ["OpenOrder"] + ["Scan"] * 20
+    assert [name for name, _ in bench.ran] == ["OpenOrder"] + ["Scan"] * 20 + ["Shutdown"]
     assert {thread for _, thread in bench.ran} == {"bench-worker"}
     qtbot.waitUntil(lambda: len(shown) == 21, timeout=10000)  # delivered to the GUI thread
     assert [seq for _, seq in shown] == seqs
@@ -96,5 +96,5 @@ def test_queue_queries_come_back_as_rows(qtbot, store, tmp_path) -> None:  # typ
     worker.submit(QueueQuery((Status.NEW,)))
     qtbot.waitUntil(lambda: bool(loaded), timeout=10000)
     worker.stop()
-    (rows,) = loaded
-    assert [r.number for r in rows] == ["PL-1"]  # type: ignore[attr-defined]
+    (page,) = loaded
+    assert [r.number for r in page.rows] == ["PL-1"] and page.total == 1  # type: ignore[attr-defined]

@@ -85,7 +85,7 @@ def test_the_open_queue_is_filtered_in_the_database(sqlite_url, tmp_path):
         old = [replace(o, status="cancelled") for o in simple_orders(520, "OLD").orders]
         import_batch(application.uow, batch(*old), "old.json")
         import_batch(application.uow, batch(order("NEW-1", ("SKU-MUG", 1))), "new.json")
-        rows = list_orders(application.uow, (Status.NEW, Status.PACKING), limit=500)
-        assert [r.number for r in rows] == ["NEW-1"]
+        page = list_orders(application.uow, (Status.NEW, Status.PACKING), limit=500)
+        assert [r.number for r in page.rows] == ["NEW-1"] and page.total == 1
     finally:
         application.dispose()

@@ -302,7 +302,7 @@ def test_release_after_scans_voids_everything_and_reopens_clean(app) -> None:  #
 
     # A supervisor sends it back to the queue: scans and mismatches are voided, counts reset.
     with app.uow() as uow:
-        release_order(uow, uow.orders.by_number("PL-1"), STATION, "supervisor", actor=Actor.SUPERVISOR)
+        release_order(uow, uow.orders.by_number("PL-1"), app.config.identity, "supervisor", actor=Actor.SUPERVISOR)
         uow.commit()
     doc = show(app, "PL-1")
     assert doc["status"] == "new"
@@ -384,7 +384,7 @@ def test_reimporting_the_same_batch_changes_nothing(app) -> None:  # type: ignor
     assert {o.number: show(app, o.number) for o in ORDERS} == before
     with app.uow() as uow:
         assert uow.products.count() == 3
-        assert len(uow.orders.queue(limit=1000)) == len(ORDERS)
+        assert uow.orders.queue(limit=1000).total == len(ORDERS)
 
 
 def test_reimport_updates_an_order_still_new(app) -> None:  # type: ignore[no-untyped-def]

@@ -17,6 +17,10 @@ SQLITE_PRAGMAS = (
 )
 
 
+# Execution option a read-only unit of work sets on its connection (see _on_begin).
+READONLY = "packstation_readonly"
+
+
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
@@ -67,6 +71,9 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        # IMMEDIATE takes the write lock up front, so a read-then-write transaction
-        # (a claim, a scan) waits for busy_timeout instead of failing with SQLITE_BUSY.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # A unit of work that writes takes the write lock up front (IMMEDIATE), so a
+        # read-then-write transaction (a claim, a scan) waits for busy_timeout instead of
+        # failing with SQLITE_BUSY; one that only reads (READONLY option) takes no lock at
+        # all, so it never waits behind an import's writes (WAL readers see the last commit).
+        readonly = conn.get_execution_options().get(READONLY, False)
+        conn.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")

@@ -19,6 +19,7 @@ from packstation.adapters.db.models import (
     StatusChange,
 )
 from packstation.domain import journal
+from packstation.domain.benches import BenchIdentity
 
 
 class SqlJournal:
@@ -31,9 +32,9 @@ class SqlJournal:
         del values["event_id"]
         return int(self._conn.execute(insert(ScanEvent).values(values).returning(ScanEvent.id)).scalar_one())
 
-    def record_claimed_scan(self, scan: journal.ScanRecord) -> int | None:
+    def record_claimed_scan(self, scan: journal.ScanRecord, bench_id: str) -> int | None:
         params = {name: getattr(scan, name) for name in statements.SCAN_FIELDS}
-        params.update(b_order=scan.order_id, b_station=scan.station, voided=False)
+        params.update(b_order=scan.order_id, b_station=scan.station, b_bench=bench_id, voided=False)
         found = self._conn.execute(statements.GUARDED_SCAN, params).scalar_one_or_none()
         return None if found is None else int(found)
 
@@ -87,7 +88,9 @@ class SqlJournal:
     def history(self, order_id: int) -> tuple[journal.StatusChange, ...]:
         stmt = select(StatusChange.__table__).where(StatusChange.order_id == order_id).order_by(StatusChange.id)
         return tuple(
-            journal.StatusChange(r.order_id, r.from_status, r.to_status, r.at, r.actor, r.who, r.station, r.note)
+            journal.StatusChange(
+                r.order_id, r.from_status, r.to_status, r.at, r.actor, r.who, r.station, r.note, r.bench_id
+            )
             for r in self._conn.execute(stmt)
         )
 
@@ -101,12 +104,15 @@ class SqlJournal:
         r = self._conn.execute(stmt).first()
         if r is None:
             return None
-        return journal.PackSession(r.id, r.order_id, r.station, r.packer, r.started_at, r.ended_at, r.outcome)
-
-    def start_session(self, order_id: int, station: str, packer: str, at: datetime) -> int:
-        stmt = insert(PackSession).values(
-            order_id=order_id, station=station, packer=packer, started_at=at, outcome="open"
+        return journal.PackSession(
+            r.id, r.order_id, r.station, r.packer, r.started_at, r.ended_at, r.outcome, r.bench_id
         )
+
+    def start_session(self, order_id: int, bench: BenchIdentity, packer: str, at: datetime) -> int:
+        stmt = insert(PackSession).values(
+            order_id=order_id, bench_id=bench.bench_id, station=bench.station, packer=packer, started_at=at,
+            outcome="open",
+        )  # fmt: skip
         return int(self._conn.execute(stmt.returning(PackSession.id)).scalar_one())
 
     def end_session(self, session_id: int, at: datetime, outcome: str) -> None:

@@ -46,9 +46,26 @@ class Packer(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+class Bench(Base):
+    """Which installation holds a station name, and when it last said it is alive."""
+
+    __tablename__ = "benches"
+    station: Mapped[str] = mapped_column(String(64), primary_key=True)
+    bench_id: Mapped[str] = mapped_column(String(36))
+    host: Mapped[str] = mapped_column(String(255), default="")
+    run_id: Mapped[str] = mapped_column(String(36))
+    version: Mapped[str] = mapped_column(String(32), default="")
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    heartbeat_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 class Order(Base):
     __tablename__ = "orders"
-    __table_args__ = (UniqueConstraint("source", "external_id", name="uq_orders_source_external_id"),)
+    __table_args__ = (
+        UniqueConstraint("source", "external_id", name="uq_orders_source_external_id"),
+        # The queue: taking the next order reads the oldest waiting one of a status.
+        Index("ix_orders_queue", "status", "created_at", "id"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     number: Mapped[str] = mapped_column(String(64), unique=True)
     external_id: Mapped[str] = mapped_column(String(128))
@@ -70,7 +87,9 @@ class Order(Base):
     tracking_number: Mapped[str] = mapped_column(String(64), default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
-    # The claim: which station holds the order open, and when it last said it is alive.
+    # The claim: which bench holds the order open (installation id and station name),
+    # and when it last said it is alive.
+    claim_bench: Mapped[str | None] = mapped_column(String(36), index=True)
     claim_station: Mapped[str | None] = mapped_column(String(64), index=True)
     claim_packer: Mapped[str | None] = mapped_column(String(120))
     claim_heartbeat: Mapped[datetime | None] = mapped_column(DateTime)
@@ -96,6 +115,7 @@ class PackSession(Base):
     __tablename__ = "pack_sessions"
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    bench_id: Mapped[str] = mapped_column(String(36), default="")
     station: Mapped[str] = mapped_column(String(64))
     packer: Mapped[str] = mapped_column(String(120))
     started_at: Mapped[datetime] = mapped_column(DateTime)
@@ -160,6 +180,7 @@ class StatusChange(Base):
     actor: Mapped[str] = mapped_column(String(16))
     who: Mapped[str] = mapped_column(String(120))
     station: Mapped[str] = mapped_column(String(64))
+    bench_id: Mapped[str] = mapped_column(String(36), default="")
     note: Mapped[str] = mapped_column(Text, default="")
 
 

@@ -6,14 +6,53 @@ from collections.abc import Collection, Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, or_, select, tuple_, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Row,
+    Select,
+    and_,
+    case,
+    delete,
+    false,
+    func,
+    insert,
+    or_,
+    select,
+    tuple_,
+    update,
+)
 
 from packstation.adapters.db import rows, statements
 from packstation.adapters.db.models import Order, OrderLine
 from packstation.domain import orders
+from packstation.domain.benches import BenchIdentity
 from packstation.domain.errors import NotFound
 from packstation.domain.records import OrderDetails, OrderLineRecord, OrderRecord
 from packstation.domain.status import Status
+
+
+def _held_by(bench: BenchIdentity) -> ColumnElement[bool]:
+    return and_(
+        Order.status == Status.PACKING.value,
+        Order.claim_bench == bench.bench_id,
+        Order.claim_station == bench.station,
+    )
+
+
+def _free_for(bench: BenchIdentity, stale_before: datetime) -> ColumnElement[bool]:
+    """Nobody holds it, ``bench`` does (same id and name), or its holder went silent."""
+    return or_(
+        Order.claim_bench.is_(None),
+        and_(Order.claim_bench == bench.bench_id, Order.claim_station == bench.station),
+        Order.claim_heartbeat < stale_before,
+    )
+
+
+def _queue_row(row: Row[Any]) -> orders.QueueRow:
+    number, status, customer, city, units, station, carrier, scanned, expired = tuple(row)
+    return orders.QueueRow(number, Status(status), customer, city, int(units), station, carrier, int(scanned),
+                           bool(expired))  # fmt: skip
 
 
 class SqlOrders:
@@ -50,41 +89,68 @@ class SqlOrders:
             return set()
         return set(self._conn.scalars(select(Order.number).where(Order.number.in_(list(candidates)))))
 
-    def claim(self, order_id: int, station: str, packer: str, now: datetime, stale_before: datetime) -> bool:
-        """One conditional UPDATE: of two racing stations exactly one matches.
+    def claim(self, order_id: int, bench: BenchIdentity, packer: str, now: datetime, stale_before: datetime) -> bool:
+        """One conditional UPDATE: of two racing benches exactly one matches.
 
         Both databases evaluate the WHERE clause against the latest committed row under
         the write lock.
         """
-        result = self._conn.execute(
+        stmt = (
             update(Order)
-            .where(
-                Order.id == order_id,
-                Order.status.in_(statements.OPENABLE_VALUES),
-                or_(
-                    Order.claim_station.is_(None),
-                    Order.claim_station == station,
-                    Order.claim_heartbeat < stale_before,
-                ),
-            )
-            .values(claim_station=station, claim_packer=packer, claim_heartbeat=now)
+            .where(Order.id == order_id, Order.status.in_(statements.OPENABLE_VALUES), _free_for(bench, stale_before))
+            .values(claim_bench=bench.bench_id, claim_station=bench.station, claim_packer=packer, claim_heartbeat=now)
         )
-        return result.rowcount == 1
+        return self._conn.execute(stmt).rowcount == 1
 
-    def release_claim(self, order_id: int, station: str) -> None:
+    def take_next(
+        self, bench: BenchIdentity, packer: str, now: datetime, stale_before: datetime, skip: int | None = None
+    ) -> int | None:
+        """Claim the head of the whole queue in one statement (``FOR UPDATE SKIP LOCKED`` on PostgreSQL).
+
+        On SQLite the writer holds the database's write lock (BEGIN IMMEDIATE), so the
+        sub-select and the update cannot interleave with another bench's.
+        """
+        waiting = or_(
+            Order.status == Status.NEW.value,
+            and_(Order.status == Status.PACKING.value, _free_for(bench, stale_before)),
+        )
+        head = select(Order.id).where(waiting)
+        if skip is not None:
+            head = head.where(Order.id != skip)
+        # Mine first, then orphaned `packing` orders (they resume), then `new` ones by age.
+        mine = case((Order.claim_bench == bench.bench_id, 0), else_=1)
+        resuming = case((Order.status == Status.PACKING.value, 0), else_=1)
+        head = head.order_by(mine, resuming, Order.created_at, Order.id).limit(1)
+        if self._conn.dialect.name == "postgresql":
+            head = head.with_for_update(skip_locked=True)
+        stmt = (
+            update(Order)
+            .where(Order.id == head.scalar_subquery(), waiting)
+            .values(claim_bench=bench.bench_id, claim_station=bench.station, claim_packer=packer, claim_heartbeat=now)
+            .returning(Order.id)
+        )
+        found = self._conn.execute(stmt).scalar_one_or_none()
+        return None if found is None else int(found)
+
+    def release_claim(self, order_id: int, bench: BenchIdentity) -> None:
         self._conn.execute(
             update(Order)
-            .where(Order.id == order_id, Order.claim_station == station)
-            .values(claim_station=None, claim_packer=None, claim_heartbeat=None)
+            .where(Order.id == order_id, Order.claim_bench == bench.bench_id)
+            .values(claim_bench=None, claim_station=None, claim_packer=None, claim_heartbeat=None)
         )
 
-    def heartbeat(self, station: str, now: datetime) -> int:
-        result = self._conn.execute(update(Order).where(Order.claim_station == station).values(claim_heartbeat=now))
-        return result.rowcount
+    def heartbeat(self, order_id: int, bench: BenchIdentity, now: datetime) -> bool:
+        stmt = update(Order).where(Order.id == order_id, _held_by(bench)).values(claim_heartbeat=now)
+        return self._conn.execute(stmt).rowcount == 1
 
-    def claimed_by(self, station: str) -> tuple[orders.Order, ...]:
-        found = self._conn.execute(select(rows.ORDER_TABLE).where(Order.claim_station == station).order_by(Order.id))
-        return tuple(rows.load_orders(self._conn, list(found)))
+    def claimed_by(self, bench: BenchIdentity) -> tuple[orders.Order, ...]:
+        stmt = select(rows.ORDER_TABLE).where(_held_by(bench)).order_by(Order.claim_heartbeat.desc(), Order.id)
+        return tuple(rows.load_orders(self._conn, list(self._conn.execute(stmt))))
+
+    def stuck(self, stale_before: datetime) -> tuple[orders.QueueRow, ...]:
+        silent = or_(Order.claim_bench.is_(None), Order.claim_heartbeat < stale_before)
+        stmt = self._rows(stale_before).where(Order.status == Status.PACKING.value, silent)
+        return tuple(_queue_row(row) for row in self._conn.execute(stmt.order_by(Order.created_at, Order.id)))
 
     def set_status(self, order_id: int, status: Status, at: datetime) -> None:
         self._conn.execute(update(Order).where(Order.id == order_id).values(status=status.value, updated_at=at))
@@ -96,24 +162,52 @@ class SqlOrders:
         params = {"b_line": line_id, "b_units": units, "b_expected": expected}
         return self._conn.execute(statements.ADD_SCANNED, params).rowcount == 1
 
-    def queue(self, statuses: Collection[Status] = (), text: str = "", limit: int = 500) -> tuple[orders.QueueRow, ...]:
-        units = (
-            select(func.coalesce(func.sum(OrderLine.quantity), 0))
-            .where(OrderLine.order_id == Order.id)
-            .scalar_subquery()
-        )
-        stmt = select(
-            Order.number, Order.status, Order.customer_name, Order.city, units, Order.claim_station, Order.carrier
-        )
+    def queue(
+        self,
+        statuses: Collection[Status] = (),
+        text: str = "",
+        limit: int = 500,
+        offset: int = 0,
+        stale_before: datetime | None = None,
+    ) -> orders.QueuePage:
+        conditions: list[ColumnElement[bool]] = []
         if statuses:
-            stmt = stmt.where(Order.status.in_([s.value for s in statuses]))
+            conditions.append(Order.status.in_([s.value for s in statuses]))
         if text:
             like = f"%{text}%"
-            stmt = stmt.where(or_(Order.number.ilike(like), Order.customer_name.ilike(like), Order.city.ilike(like)))
-        stmt = stmt.order_by(Order.created_at, Order.id).limit(limit)
-        return tuple(
-            orders.QueueRow(number, Status(status), customer, city, int(units), station, carrier)
-            for number, status, customer, city, units, station, carrier in self._conn.execute(stmt)
+            conditions.append(or_(Order.number.ilike(like), Order.customer_name.ilike(like), Order.city.ilike(like)))
+        stmt = self._rows(stale_before).where(*conditions).order_by(Order.created_at, Order.id)
+        found = tuple(_queue_row(row) for row in self._conn.execute(stmt.limit(limit).offset(offset)))
+        total = self._conn.scalar(select(func.count(Order.id)).where(*conditions)) or 0
+        return orders.QueuePage(found, int(total), offset)
+
+    def _rows(self, stale_before: datetime | None) -> Select[Any]:
+        """The queue's columns, with units, counted units and whether the holder went silent."""
+        # Correlated sub-selects: evaluated only for the rows of the page, not the whole table.
+        units = select(func.coalesce(func.sum(OrderLine.quantity), 0)).where(OrderLine.order_id == Order.id)
+        counted = select(
+            func.coalesce(
+                func.sum(case((OrderLine.scanned > OrderLine.quantity, OrderLine.quantity), else_=OrderLine.scanned)), 0
+            )  # fmt: skip
+        ).where(OrderLine.order_id == Order.id)
+        expired = (
+            and_(
+                Order.status == Status.PACKING.value,
+                or_(Order.claim_bench.is_(None), Order.claim_heartbeat < stale_before),
+            )
+            if stale_before is not None
+            else false()
+        )
+        return select(
+            Order.number,
+            Order.status,
+            Order.customer_name,
+            Order.city,
+            units.scalar_subquery(),
+            Order.claim_station,
+            Order.carrier,
+            counted.scalar_subquery(),
+            case((expired, True), else_=False),
         )
 
     def add(self, record: OrderRecord, at: datetime, names: Mapping[str, str]) -> int:

@@ -81,6 +81,7 @@ def order(row: Row[Any], lines: Iterable[orders.OrderLine]) -> orders.Order:
         currency=row.currency,
         notes=row.notes,
         tracking_number=row.tracking_number,
+        claim_bench=row.claim_bench,
         claim_station=row.claim_station,
         claim_packer=row.claim_packer,
         claim_heartbeat=row.claim_heartbeat,

@@ -22,7 +22,8 @@ ADD_SCANNED = (
     .values(scanned=OrderLine.scanned + bindparam("b_units"))
 )
 # A scan of the open order, stored only while the order is still `packing` at this station:
-# the claim check and the insert are one statement (INSERT … SELECT … RETURNING, both databases).
+# the claim check (this bench's id and name) and the insert are one statement
+# (INSERT … SELECT … RETURNING, both databases).
 SCAN_FIELDS = {
     "at": DateTime,
     "line_id": Integer,
@@ -45,6 +46,7 @@ GUARDED_SCAN = (
         ).where(
             Order.id == bindparam("b_order"),
             Order.status == Status.PACKING.value,
+            Order.claim_bench == bindparam("b_bench"),
             Order.claim_station == bindparam("b_station"),
         ),
     )

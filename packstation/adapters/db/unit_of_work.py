@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from types import TracebackType
 from typing import Self
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from packstation.adapters.db.bench_repository import SqlBenches
+from packstation.adapters.db.engine import READONLY
 from packstation.adapters.db.journal_repository import SqlJournal
 from packstation.adapters.db.order_repository import SqlOrders
 from packstation.adapters.db.product_repository import SqlPackers, SqlProducts
@@ -28,9 +29,11 @@ class SqlUnitOfWork:
     products: SqlProducts
     packers: SqlPackers
     journal: SqlJournal
+    benches: SqlBenches
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, readonly: bool = False) -> None:
         self._engine = engine
+        self._readonly = readonly
         self.connection: Connection
 
     def __enter__(self) -> Self:
@@ -39,10 +42,13 @@ class SqlUnitOfWork:
         except DBAPIError as exc:  # connecting happens here, not inside the caller's block
             _translate(exc)
             raise
+        if self._readonly:
+            self.connection.execution_options(**{READONLY: True})
         self.orders = SqlOrders(self.connection)
         self.products = SqlProducts(self.connection)
         self.packers = SqlPackers(self.connection)
         self.journal = SqlJournal(self.connection)
+        self.benches = SqlBenches(self.connection)
         return self
 
     def __exit__(
@@ -66,6 +72,15 @@ def _translate(exc: BaseException | None) -> None:
         raise StorageUnavailable("database unavailable", detail=str(exc.orig)[:200]) from exc
 
 
-def uow_factory(engine: Engine) -> Callable[[], SqlUnitOfWork]:
-    """A factory the services call once per use case."""
-    return lambda: SqlUnitOfWork(engine)
+class SqlUowFactory:
+    """A factory the services call once per use case (``readonly=True`` for units that only read)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+
+    def __call__(self, *, readonly: bool = False) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self._engine, readonly)
+
+
+def uow_factory(engine: Engine) -> SqlUowFactory:
+    return SqlUowFactory(engine)

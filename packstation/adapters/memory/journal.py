@@ -7,6 +7,7 @@ from datetime import datetime
 
 from packstation.adapters.memory.orders import MemoryOrders
 from packstation.adapters.memory.tables import Tables
+from packstation.domain.benches import BenchIdentity
 from packstation.domain.journal import (
     MismatchRecord,
     OrderChange,
@@ -15,7 +16,6 @@ from packstation.domain.journal import (
     ScanRecord,
     StatusChange,
 )
-from packstation.domain.status import Status
 
 
 class MemoryJournal:
@@ -27,9 +27,9 @@ class MemoryJournal:
         self._t.scans[event_id] = replace(scan, event_id=event_id)
         return event_id
 
-    def record_claimed_scan(self, scan: ScanRecord) -> int | None:
+    def record_claimed_scan(self, scan: ScanRecord, bench_id: str) -> int | None:
         order = self._t.orders.get(scan.order_id or 0)
-        if order is None or order.status is not Status.PACKING or order.claim_station != scan.station:
+        if order is None or not order.held_by(BenchIdentity(bench_id, scan.station)):
             return None
         return self.add_scan(scan)
 
@@ -75,9 +75,10 @@ class MemoryJournal:
         found = [s for _, s in sorted(self._t.sessions.items()) if s.order_id == order_id and s.ended_at is None]
         return found[-1] if found else None
 
-    def start_session(self, order_id: int, station: str, packer: str, at: datetime) -> int:
+    def start_session(self, order_id: int, bench: BenchIdentity, packer: str, at: datetime) -> int:
         session_id = self._t.next_id()
-        self._t.sessions[session_id] = PackSession(session_id, order_id, station, packer, at)
+        self._t.sessions[session_id] = PackSession(session_id, order_id, bench.station, packer, at,
+                                                   bench_id=bench.bench_id)  # fmt: skip
         return session_id
 
     def end_session(self, session_id: int, at: datetime, outcome: str) -> None:

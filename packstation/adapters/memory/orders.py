@@ -9,8 +9,9 @@ from datetime import datetime
 from decimal import Decimal
 
 from packstation.adapters.memory.tables import Tables
+from packstation.domain.benches import BenchIdentity
 from packstation.domain.errors import NotFound
-from packstation.domain.orders import Order, OrderLine, QueueRow
+from packstation.domain.orders import Order, OrderLine, QueuePage, QueueRow
 from packstation.domain.records import Address, OrderDetails, OrderLineRecord, OrderRecord
 from packstation.domain.status import OPENABLE, Status
 
@@ -36,29 +37,50 @@ class MemoryOrders:
         wanted = set(candidates)
         return {o.number for o in self._t.orders.values() if o.number in wanted}
 
-    def claim(self, order_id: int, station: str, packer: str, now: datetime, stale_before: datetime) -> bool:
+    def claim(self, order_id: int, bench: BenchIdentity, packer: str, now: datetime, stale_before: datetime) -> bool:
         order = self.get(order_id)
-        free = order.claim_station in (None, station) or (
-            order.claim_heartbeat is not None and order.claim_heartbeat < stale_before
-        )
-        if order.status not in OPENABLE or not free:
+        if order.status not in OPENABLE or not _free_for(order, bench, stale_before):
             return False
-        self._put(replace(order, claim_station=station, claim_packer=packer, claim_heartbeat=now))
+        self._put(_claimed(order, bench, packer, now))
         return True
 
-    def release_claim(self, order_id: int, station: str) -> None:
+    def take_next(
+        self, bench: BenchIdentity, packer: str, now: datetime, stale_before: datetime, skip: int | None = None
+    ) -> int | None:
+        waiting = [
+            o
+            for o in self._t.orders.values()
+            if o.order_id != skip
+            and (o.status is Status.NEW or (o.status is Status.PACKING and _free_for(o, bench, stale_before)))
+        ]
+        if not waiting:
+            return None
+        head = min(
+            waiting,
+            key=lambda o: (o.claim_bench != bench.bench_id, o.status is not Status.PACKING, _age(o), o.order_id),
+        )
+        self._put(_claimed(head, bench, packer, now))
+        return head.order_id
+
+    def release_claim(self, order_id: int, bench: BenchIdentity) -> None:
         order = self.get(order_id)
-        if order.claim_station == station:
-            self._put(replace(order, claim_station=None, claim_packer=None, claim_heartbeat=None))
+        if order.claim_bench == bench.bench_id:
+            self._put(replace(order, claim_bench=None, claim_station=None, claim_packer=None, claim_heartbeat=None))
 
-    def heartbeat(self, station: str, now: datetime) -> int:
-        mine = [o for o in self._t.orders.values() if o.claim_station == station]
-        for order in mine:
-            self._put(replace(order, claim_heartbeat=now))
-        return len(mine)
+    def heartbeat(self, order_id: int, bench: BenchIdentity, now: datetime) -> bool:
+        order = self._t.orders.get(order_id)
+        if order is None or not order.held_by(bench):
+            return False
+        self._put(replace(order, claim_heartbeat=now))
+        return True
 
-    def claimed_by(self, station: str) -> tuple[Order, ...]:
-        return tuple(sorted((o for o in self._t.orders.values() if o.claim_station == station), key=_id))
+    def claimed_by(self, bench: BenchIdentity) -> tuple[Order, ...]:
+        mine = [o for o in self._t.orders.values() if o.held_by(bench)]
+        return tuple(sorted(mine, key=lambda o: (-(o.claim_heartbeat or datetime.min).timestamp(), o.order_id)))
+
+    def stuck(self, stale_before: datetime) -> tuple[QueueRow, ...]:
+        silent = [o for o in self._t.orders.values() if o.status is Status.PACKING and _silent(o, stale_before)]
+        return tuple(_row(o, stale_before) for o in sorted(silent, key=lambda o: (_age(o), o.order_id)))
 
     def set_status(self, order_id: int, status: Status, at: datetime) -> None:
         self._put(replace(self.get(order_id), status=status))
@@ -79,24 +101,21 @@ class MemoryOrders:
         order = self.get(order_id)
         self._put(replace(order, lines=tuple(replace(ln, scanned=0) for ln in order.lines)))
 
-    def queue(self, statuses: Collection[Status] = (), text: str = "", limit: int = 500) -> tuple[QueueRow, ...]:
+    def queue(
+        self,
+        statuses: Collection[Status] = (),
+        text: str = "",
+        limit: int = 500,
+        offset: int = 0,
+        stale_before: datetime | None = None,
+    ) -> QueuePage:
         found = [o for o in self._t.orders.values() if not statuses or o.status in statuses]
         if text:
             needle = _fold(text)
             found = [o for o in found if any(needle in _fold(v) for v in (o.number, o.customer_name, o.address.city))]
-        found.sort(key=lambda o: (o.created_at or datetime.min, o.order_id))
-        return tuple(
-            QueueRow(
-                o.number,
-                o.status,
-                o.customer_name,
-                o.address.city,
-                sum(ln.quantity for ln in o.lines),
-                o.claim_station,
-                o.carrier,
-            )
-            for o in found[:limit]
-        )
+        found.sort(key=lambda o: (_age(o), o.order_id))
+        rows = tuple(_row(o, stale_before) for o in found[offset : offset + limit])
+        return QueuePage(rows, len(found), offset)
 
     def add(self, record: OrderRecord, at: datetime, names: Mapping[str, str]) -> int:
         order_id = self._t.next_id()
@@ -163,8 +182,30 @@ def _with_details(order: Order, details: OrderDetails) -> Order:
     )
 
 
-def _id(order: Order) -> int:
-    return order.order_id
+def _age(order: Order) -> datetime:
+    return order.created_at or datetime.min
+
+
+def _silent(order: Order, stale_before: datetime | None) -> bool:
+    if order.claim_bench is None:
+        return True
+    return stale_before is not None and order.claim_heartbeat is not None and order.claim_heartbeat < stale_before
+
+
+def _free_for(order: Order, bench: BenchIdentity, stale_before: datetime) -> bool:
+    mine = order.claim_bench == bench.bench_id and order.claim_station == bench.station
+    return mine or _silent(order, stale_before)
+
+
+def _claimed(order: Order, bench: BenchIdentity, packer: str, now: datetime) -> Order:
+    return replace(order, claim_bench=bench.bench_id, claim_station=bench.station, claim_packer=packer,
+                   claim_heartbeat=now)  # fmt: skip
+
+
+def _row(order: Order, stale_before: datetime | None) -> QueueRow:
+    expired = order.status is Status.PACKING and stale_before is not None and _silent(order, stale_before)
+    return QueueRow(order.number, order.status, order.customer_name, order.address.city, order.units_required,
+                    order.claim_station, order.carrier, order.units_scanned, expired)  # fmt: skip
 
 
 def _fold(text: str) -> str:

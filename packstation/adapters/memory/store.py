@@ -6,6 +6,7 @@ import threading
 from types import TracebackType
 from typing import Self
 
+from packstation.adapters.memory.benches import MemoryBenches
 from packstation.adapters.memory.journal import MemoryJournal
 from packstation.adapters.memory.orders import MemoryOrders
 from packstation.adapters.memory.products import MemoryPackers, MemoryProducts
@@ -20,7 +21,8 @@ class MemoryStore:
         # Serialises transactions, as SQLite's write lock does: simple and enough for one bench.
         self.lock = threading.RLock()
 
-    def unit_of_work(self) -> MemoryUnitOfWork:
+    def unit_of_work(self, *, readonly: bool = False) -> MemoryUnitOfWork:
+        """A ``UowFactory``; ``readonly`` changes nothing here (one lock serialises every transaction)."""
         return MemoryUnitOfWork(self)
 
 
@@ -31,6 +33,7 @@ class MemoryUnitOfWork:
     products: MemoryProducts
     packers: MemoryPackers
     journal: MemoryJournal
+    benches: MemoryBenches
 
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
@@ -47,6 +50,7 @@ class MemoryUnitOfWork:
         self.products = MemoryProducts(self._work)
         self.packers = MemoryPackers(self._work)
         self.journal = MemoryJournal(self._work)
+        self.benches = MemoryBenches(self._work)
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
 
+from packstation.domain.benches import BenchRecord
 from packstation.domain.journal import (
     MismatchRecord,
     OrderChange,
@@ -30,6 +31,7 @@ class Tables:
     parcels: list[ParcelRecord] = field(default_factory=list)
     status_changes: list[StatusChange] = field(default_factory=list)
     order_changes: list[OrderChange] = field(default_factory=list)
+    benches: dict[str, BenchRecord] = field(default_factory=dict)  # station name -> holder
     last_id: int = 0
 
     def next_id(self) -> int:

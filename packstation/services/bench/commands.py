@@ -77,6 +77,16 @@ class Heartbeat(Command):
 
 
 @dataclass(frozen=True)
+class Register(Command):
+    """At start-up: hold this bench's station name (refused while another live machine holds it)."""
+
+
+@dataclass(frozen=True)
+class Shutdown(Command):
+    """A clean stop: give the station name back so a replacement machine may start at once."""
+
+
+@dataclass(frozen=True)
 class Resume(Command):
     """At start-up: reopen the order this bench was packing when it stopped."""
 

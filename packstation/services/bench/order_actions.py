@@ -43,7 +43,7 @@ def handle_removed(ctx: BenchContext, _command: ConfirmRemoved) -> Outcome:
 def handle_hold(ctx: BenchContext, command: Hold) -> Outcome:
     """``packing -> on_hold`` with a reason for the supervisor; the bench moves on."""
     with ctx.uow() as uow:
-        order = finishing.hold(uow, ctx.held_order(uow), ctx.station, ctx.who, command.reason)
+        order = finishing.hold(uow, ctx.held_order(uow), ctx.bench, ctx.who, command.reason)
         uow.commit()
     ctx.session.closed()
     return outcome(OutcomeKind.HELD, "order.held", {"number": order.number, "reason": command.reason})
@@ -56,7 +56,7 @@ def handle_finish(ctx: BenchContext, _command: Finish) -> Outcome:
         return outcome(OutcomeKind.REFUSED, "command.no_order", {"name": "FINISH"}, stored=False)
     if ctx.documents is None or ctx.printer is None:
         return outcome(OutcomeKind.REFUSED, "printer.not_configured", stored=False)
-    shipped = finishing.finish_order(ctx.uow, order_id, ctx.config, ctx.who, ctx.documents, ctx.printer)
+    shipped = finishing.finish_order(ctx.uow, order_id, ctx.config, ctx.bench, ctx.who, ctx.documents, ctx.printer)
     ctx.session.closed()
     params: dict[str, str | int | None] = {**shipped, "next": None}
     if ctx.config.auto_next:

@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
-from packstation.domain.errors import DomainError, StorageUnavailable
-from packstation.domain.status import Status
+from packstation.domain.clock import utcnow
 from packstation.domain.verification import Param
 from packstation.services.bench.commands import NextOrder, OpenOrder, Release, Resume
 from packstation.services.bench.outcome import OrderSnapshot, Outcome, OutcomeKind, Tone, outcome
 from packstation.services.bench.session import BenchContext
 from packstation.services.bench.snapshots import order_snapshot
-from packstation.services.claims import claim_order, has_activity, release_order
+from packstation.services.claims import claim_order, has_activity, release_order, start_packing
 
 log = logging.getLogger(__name__)
-QUEUE_CANDIDATES = 5  # oldest new orders tried by NEXT, each refused one by a race is skipped
 
 
 def open_order(ctx: BenchContext, number: str) -> OrderSnapshot:
@@ -24,7 +23,7 @@ def open_order(ctx: BenchContext, number: str) -> OrderSnapshot:
     on screen and holds it, or neither.
     """
     with ctx.uow() as uow:
-        order = claim_order(uow, number, ctx.station, ctx.who, ctx.config.claim_ttl_seconds)
+        order = claim_order(uow, number, ctx.bench, ctx.who, ctx.config.claim_ttl_seconds)
         snapshot = order_snapshot(uow, order)
         uow.commit()
     ctx.session.opened(snapshot)
@@ -48,8 +47,8 @@ def handle_open(ctx: BenchContext, command: OpenOrder) -> Outcome:
     if previous is not None:
         with ctx.uow() as uow:
             old = uow.orders.get(previous, lock=True)
-            if old.held_by(ctx.station):
-                release_order(uow, old, ctx.station, ctx.who, note=f"swapped for {number}")
+            if old.held_by(ctx.bench):
+                release_order(uow, old, ctx.bench, ctx.who, note=f"swapped for {number}")
                 uow.commit()
     return outcome(OutcomeKind.ORDER_OPENED, "order.opened", {"number": number})
 
@@ -62,45 +61,62 @@ def handle_release(ctx: BenchContext, _command: Release) -> Outcome:
         order = ctx.held_order(uow)
         if has_activity(uow, order):
             return outcome(OutcomeKind.REFUSED, "order.finish_or_hold_first", {"number": order.number}, stored=False)
-        release_order(uow, order, ctx.station, ctx.who)
+        release_order(uow, order, ctx.bench, ctx.who)
         uow.commit()
     ctx.session.closed()
     return outcome(OutcomeKind.RELEASED, "order.released", {"number": order.number})
 
 
 def handle_next(ctx: BenchContext, _command: NextOrder) -> Outcome:
-    """Take the oldest free order from the queue (after releasing an untouched open one).
+    """Take the head of the whole queue (after releasing an untouched open order).
 
-    The order just released is skipped: NEXT means "another one", not the same again.
+    One atomic statement claims it; reading it and opening its session happen in the same
+    transaction, so the bench either shows the order and holds it, or neither. The order just
+    released is skipped: NEXT means "another one". "The queue is empty" is said only when no
+    order waits (or every waiting one is being taken by another bench at this instant).
     """
-    skip = ""
+    skip = None
     if ctx.session.order_id is not None:
+        skip = ctx.session.order_id
         released = handle_release(ctx, Release())
         if released.tone is Tone.BAD:
             return released
-        skip = str(released.params["number"])
+    now = utcnow()
+    stale_before = now - timedelta(seconds=ctx.config.claim_ttl_seconds)
     with ctx.uow() as uow:
-        rows = uow.orders.queue((Status.NEW,), limit=QUEUE_CANDIDATES + 1)
-    candidates = [row.number for row in rows if row.number != skip][:QUEUE_CANDIDATES]
-    for number in candidates:
-        try:
-            open_order(ctx, number)
-        except StorageUnavailable:
-            raise
-        except DomainError as error:
-            log.info("next order skipped order=%s reason=%s", number, error.code)
-            continue  # another station took it a moment ago
-        return outcome(OutcomeKind.ORDER_OPENED, "order.opened", {"number": number})
-    return outcome(OutcomeKind.INFO, "queue.empty")
+        order_id = uow.orders.take_next(ctx.bench, ctx.who, now, stale_before, skip)
+        if order_id is None:
+            return outcome(OutcomeKind.INFO, "queue.empty")
+        order = start_packing(uow, order_id, ctx.bench, ctx.who)
+        snapshot = order_snapshot(uow, order)
+        uow.commit()
+    ctx.session.opened(snapshot)
+    state = snapshot.state
+    if state.units_scanned or state.open_mismatches:
+        params: dict[str, Param] = {
+            "number": order.number,
+            "scanned": state.units_scanned,
+            "required": state.units_required,
+        }
+        return outcome(OutcomeKind.ORDER_OPENED, "order.resumed", params)
+    return outcome(OutcomeKind.ORDER_OPENED, "order.opened", {"number": order.number})
 
 
 def handle_resume(ctx: BenchContext, _command: Resume) -> Outcome | None:
-    """At start-up, reopen the order this station was packing (with every acknowledged scan)."""
+    """At start-up, reopen the order this bench was packing (with every acknowledged scan).
+
+    Only one order is on a bench's screen; any other claim this bench still holds (left by a
+    failure) is let go, so that order waits at the head of the queue instead of being stuck.
+    """
     with ctx.uow() as uow:
-        packing = [o.number for o in uow.orders.claimed_by(ctx.station) if o.status is Status.PACKING]
-    if not packing:
+        mine = uow.orders.claimed_by(ctx.bench)
+        for extra in mine[1:]:
+            log.warning("stray claim let go order=%s bench=%s", extra.number, ctx.bench.bench_id)
+            uow.orders.release_claim(extra.order_id, ctx.bench)
+        uow.commit()
+    if not mine:
         return None
-    snapshot = open_order(ctx, packing[-1])
+    snapshot = open_order(ctx, mine[0].number)
     log.info("resumed order=%s station=%s", snapshot.number, ctx.station)
     state = snapshot.state
     params: dict[str, Param] = {

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import TypeVar, cast
 
-from packstation.services.bench import order_actions, ordering, people, scanning, upkeep
+from packstation.services.bench import identity, order_actions, ordering, people, scanning, upkeep
 from packstation.services.bench.commands import (
     Acknowledge,
     Command,
@@ -19,9 +19,11 @@ from packstation.services.bench.commands import (
     NextOrder,
     OpenOrder,
     Refresh,
+    Register,
     Release,
     Resume,
     Scan,
+    Shutdown,
 )
 from packstation.services.bench.outcome import Outcome
 from packstation.services.bench.session import BenchContext
@@ -51,6 +53,8 @@ HANDLERS: Mapping[type[Command], Handler] = MappingProxyType(
             _entry(Acknowledge, upkeep.handle_acknowledge),
             _entry(Heartbeat, upkeep.handle_heartbeat),
             _entry(Refresh, upkeep.handle_refresh),
+            _entry(Register, identity.handle_register),
+            _entry(Shutdown, identity.handle_shutdown),
         ]
     )
 )

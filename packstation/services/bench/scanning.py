@@ -114,7 +114,7 @@ def _verify_and_store(ctx: BenchContext, uow: UnitOfWork, text: str, code: str, 
     assert snapshot is not None  # an order is open: the caller checked
     verdict = verify(snapshot.state, code, match)
     scan = scan_record(ctx, text, code, verdict.kind.value, verdict.code, verdict.line_id, verdict.quantity)
-    event_id = uow.journal.record_claimed_scan(scan)
+    event_id = uow.journal.record_claimed_scan(scan, ctx.bench.bench_id)
     if event_id is None:  # cancelled by the shop or taken over since the last scan
         raise ClaimLost(f"order {snapshot.number} no longer held here", number=snapshot.number)
     if verdict.kind is VerdictKind.ACCEPTED:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from packstation.config import Config
+from packstation.domain.benches import BenchIdentity
 from packstation.domain.errors import DomainError
 from packstation.domain.orders import Order
 from packstation.services.bench.commands import Command
@@ -26,6 +27,7 @@ class BenchSession:
     packer: str | None = None
     order_id: int | None = None
     snapshot: OrderSnapshot | None = None
+    registered: bool = False  # this run holds the station name (Register succeeded)
 
     def opened(self, snapshot: OrderSnapshot) -> None:
         self.order_id, self.snapshot = snapshot.order_id, snapshot
@@ -43,12 +45,18 @@ class BenchContext:
     documents: Documents | None = None
     printer: Printer | None = None
     session: BenchSession = field(default_factory=BenchSession)
+    # Who this bench is (installation id + station name): read once, at start.
+    bench: BenchIdentity = field(default=BenchIdentity("", ""))
     # Runs another command through the registry (a scanned CMD-FINISH, NEXT after a release).
     dispatch: Callable[[Command], Outcome | None] = field(default=lambda _command: None)
 
+    def __post_init__(self) -> None:
+        if not self.bench.bench_id:
+            self.bench = self.config.identity
+
     @property
     def station(self) -> str:
-        return self.config.station
+        return self.bench.station
 
     @property
     def who(self) -> str:
@@ -59,4 +67,4 @@ class BenchContext:
         """The open order, row-locked, if this station still holds it; else ``ClaimLost``."""
         if self.session.order_id is None:
             raise DomainError("no order open", code="command.no_order", name="")
-        return held(uow, self.session.order_id, self.station)
+        return held(uow, self.session.order_id, self.bench)

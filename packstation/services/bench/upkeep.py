@@ -17,22 +17,33 @@ log = logging.getLogger(__name__)
 
 
 def handle_heartbeat(ctx: BenchContext, _command: Heartbeat) -> Outcome | None:
-    """Keep this station's claims alive; report a shop cancellation or change of the open order."""
+    """Say this bench is alive and keep the claim of the order on its screen (only that one).
+
+    Reports a shop cancellation or change of the open order, and a station name taken over
+    by another machine while this bench was silent.
+    """
+    now = utcnow()
+    snapshot = ctx.session.snapshot
     with ctx.uow() as uow:
-        uow.orders.heartbeat(ctx.station, utcnow())
+        named = uow.benches.beat(ctx.bench, now)
+        held = snapshot is not None and uow.orders.heartbeat(snapshot.order_id, ctx.bench, now)
         uow.commit()
-        snapshot = ctx.session.snapshot
         if snapshot is None:
-            return None
-        order = uow.orders.get(snapshot.order_id)
-        if not order.held_by(ctx.station):
+            return None if named or not ctx.session.registered else _name_lost(ctx)
+        if not held:
             return lost_order(ctx)
+        order = uow.orders.get(snapshot.order_id)
         changes = tuple(c.summary for c in uow.journal.order_changes(order.order_id, only_unacknowledged=True))
     if changes == snapshot.changes:
         return None
     ctx.session.snapshot = replace(snapshot, changes=changes)
     log.warning("order changed by the shop order=%s changes=%r", snapshot.number, changes)
     return outcome(OutcomeKind.ORDER_CHANGED, "order.changed_by_shop", {"changes": "; ".join(changes)})
+
+
+def _name_lost(ctx: BenchContext) -> Outcome:
+    log.error("station name taken by another bench while this one was silent station=%s", ctx.station)
+    return outcome(OutcomeKind.REFUSED, "bench.name_lost", {"station": ctx.station}, stored=False)
 
 
 def handle_acknowledge(ctx: BenchContext, _command: Acknowledge) -> Outcome:
@@ -65,7 +76,7 @@ def lost_order(ctx: BenchContext) -> Outcome:
         order = uow.orders.get(order_id)
         if order.status is Status.CANCELLED:
             end_session(uow, order_id, "cancelled")
-            uow.orders.release_claim(order_id, ctx.station)
+            uow.orders.release_claim(order_id, ctx.bench)
             uow.commit()
             log.warning("order cancelled by the shop while packing order=%s station=%s", order.number, ctx.station)
             return outcome(OutcomeKind.ORDER_CANCELLED, "order.cancelled_by_shop", {"number": order.number})
