@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BenchIdentity:
     """One bench: ``bench_id`` (made once per installation) plus its ``station`` name and host."""
 
@@ -20,7 +20,7 @@ class BenchIdentity:
     host: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BenchRecord:
     """A bench as registered in the database: who holds a station name, and since when it is silent."""
 

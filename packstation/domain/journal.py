@@ -7,7 +7,7 @@ from datetime import datetime
 from decimal import Decimal
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ScanRecord:
     """One scan at a bench, whatever it was; ``event_id`` is 0 until stored."""
 
@@ -25,7 +25,7 @@ class ScanRecord:
     event_id: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MismatchRecord:
     """A unit that must come out of the box before the order may finish; ``mismatch_id`` 0 until stored."""
 
@@ -48,7 +48,7 @@ class MismatchRecord:
         return self.resolved_at is None and not self.voided
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PackSession:
     """One stretch of packing an order at one bench, from opening to shipped / released / held."""
 
@@ -62,7 +62,7 @@ class PackSession:
     bench_id: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParcelRecord:
     order_id: int
     index: int
@@ -72,7 +72,7 @@ class ParcelRecord:
     created_at: datetime
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StatusChange:
     """The audit record of one status change: from, to, when, who (as what), where, why."""
 
@@ -87,7 +87,7 @@ class StatusChange:
     bench_id: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OrderChange:
     """A shop's change to an order already past ``new``, shown to the bench packing it."""
 

@@ -15,7 +15,7 @@ from packstation.domain.records import Address, OrderDetails, order_details
 from packstation.domain.status import Status
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OrderLine:
     line_id: int
     position: int
@@ -25,7 +25,7 @@ class OrderLine:
     scanned: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Order:
     """An order as stored, with its lines and the claim of the bench packing it."""
 
@@ -77,14 +77,14 @@ class Order:
         return sum(min(line.scanned, line.quantity) for line in self.lines)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ProductBarcode:
     code: str  # normalised (GTIN-14 where possible)
     raw: str  # as printed on the product
     quantity: int = 1  # units one scan counts (a six-pack counts 6)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Product:
     sku: str
     name: str
@@ -94,14 +94,14 @@ class Product:
     image_path: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Packer:
     name: str
     badge: str
     active: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QueueRow:
     """One row of the order queue as the bench and ``orders list`` show it."""
 
@@ -130,7 +130,7 @@ class QueueRow:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class QueuePage:
     """Some rows of the queue and how many orders match in all, so no list is cut silently."""
 

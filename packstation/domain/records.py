@@ -24,7 +24,7 @@ ORDER_DETAIL_FIELDS = (
 OrderDetails = dict[str, "str | Decimal | None"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Address:
     name: str
     street: str
@@ -49,7 +49,7 @@ def order_details(source: object, address: Address) -> OrderDetails:
     return values
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PackRecord:
     """A multi-unit packaging barcode: scanning ``barcode`` counts ``quantity`` units."""
 
@@ -57,7 +57,7 @@ class PackRecord:
     quantity: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ProductRecord:
     sku: str
     name: str
@@ -68,14 +68,14 @@ class ProductRecord:
     image_path: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OrderLineRecord:
     sku: str
     quantity: int
     name: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OrderRecord:
     """One order as a shop sent it. ``status`` is ``new`` or ``cancelled`` (shop cancellation)."""
 
@@ -104,7 +104,7 @@ class OrderRecord:
         return values
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ImportBatch:
     """Everything one file holds; ``line_of`` maps order numbers / SKUs to their line in the file."""
 
@@ -113,7 +113,7 @@ class ImportBatch:
     line_of: dict[str, int] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LabelLine:
     sku: str
     name: str
@@ -121,7 +121,7 @@ class LabelLine:
     bin_location: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ShipmentDocuments:
     """All a shipping label and packing slip print: the renderers take nothing else."""
 

@@ -31,7 +31,7 @@ class VerdictKind(StrEnum):
 MISMATCH_KINDS = frozenset({VerdictKind.WRONG_ITEM, VerdictKind.OVER_SCAN, VerdictKind.UNKNOWN_BARCODE})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PackLine:
     """One order line as the bench sees it."""
 
@@ -51,7 +51,7 @@ class PackLine:
         return self.scanned >= self.required
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PackState:
     """The open order: its lines and how many mismatches still wait for removal."""
 
@@ -84,7 +84,7 @@ class PackState:
         return sum(min(line.scanned, line.required) for line in self.lines)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ProductMatch:
     """What a barcode identifies: a product and how many units one scan of it is."""
 
@@ -93,7 +93,7 @@ class ProductMatch:
     quantity: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Verdict:
     """The engine's answer. ``code`` and ``params`` are turned into words by the UI."""
 

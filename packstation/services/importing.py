@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from packstation.domain import barcodes
 from packstation.domain.clock import utcnow
@@ -16,6 +18,7 @@ from packstation.services.ports import UnitOfWork, UowFactory
 from packstation.services.status_ops import change_status
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass
@@ -35,31 +38,55 @@ class ImportReport:
         )
 
 
-def import_batch(uow_factory: UowFactory, batch: ImportBatch, file_name: str, station: str = "import") -> ImportReport:
-    """Store ``batch`` in one transaction, or raise ``ImportRejected`` listing every bad row."""
+# Orders or products written per transaction: short enough that a bench's scan never waits
+# long behind an import for SQLite's write lock (one writer at a time).
+WRITE_BATCH = 500
+
+
+def import_batch(
+    uow_factory: UowFactory, batch: ImportBatch, file_name: str, station: str = "import", batch_size: int = WRITE_BATCH
+) -> ImportReport:
+    """Store ``batch``, or raise ``ImportRejected`` listing every bad row (then nothing is written).
+
+    The whole file is checked against the database first, reading only; then it is written
+    in short transactions of ``batch_size`` orders, so benches keep scanning meanwhile. An
+    import that dies half-way is completed by running it again (idempotent by external id).
+    """
     report = ImportReport()
-    with uow_factory() as uow:
-        keys = {(o.source, o.external_id) for o in batch.orders}
-        existing = uow.orders.by_external(keys)
-        errors = _check_against_database(uow, batch, existing)
-        if errors:
-            raise ImportRejected(f"{file_name}: {len(errors)} error(s), nothing imported", sorted(errors))
-        stored = uow.products.by_skus(
-            {p.sku for p in batch.products} | {ln.sku for o in batch.orders for ln in o.lines}
-        )
-        for product in batch.products:
-            _store_product(uow, product, stored.get(product.sku), report)
-        names = {sku: p.name for sku, p in stored.items()} | {p.sku: p.name for p in batch.products}
-        for order in batch.orders:
-            _store_order(uow, order, existing.get((order.source, order.external_id)), names, report, station)
-        uow.commit()
+    with uow_factory(readonly=True) as uow:
+        errors = _check_against_database(uow, batch)
+        order_skus = {ln.sku for o in batch.orders for ln in o.lines} - {p.sku for p in batch.products}
+        names = {sku: p.name for sku, p in uow.products.by_skus(order_skus).items()}
+    if errors:
+        raise ImportRejected(f"{file_name}: {len(errors)} error(s), nothing imported", sorted(errors))
+    names |= {p.sku: p.name for p in batch.products}
+    for part in _parts(batch.products, batch_size):
+        with uow_factory() as uow:
+            stored = uow.products.by_skus({p.sku for p in part})
+            for product in part:
+                _store_product(uow, product, stored.get(product.sku), report)
+            uow.commit()
+    for orders in _parts(batch.orders, batch_size):
+        with uow_factory() as uow:
+            existing = uow.orders.by_external({(o.source, o.external_id) for o in orders})
+            fresh = [o for o in orders if (o.source, o.external_id) not in existing]
+            _add_orders(uow, fresh, names, report, station)
+            for order in orders:
+                if (order.source, order.external_id) in existing:
+                    _update_order(uow, order, existing[(order.source, order.external_id)], names, report, station)
+            uow.commit()
+        log.debug("import progress file=%s orders=%s", file_name, report.orders_created + report.orders_updated)
     log.info("import file=%s %s", file_name, report.summary())
     return report
 
 
-def _check_against_database(
-    uow: UnitOfWork, batch: ImportBatch, existing: dict[tuple[str, str], Order]
-) -> list[tuple[int, str]]:
+def _parts(items: Sequence[T], size: int) -> Iterator[Sequence[T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _check_against_database(uow: UnitOfWork, batch: ImportBatch) -> list[tuple[int, str]]:
+    """Every problem of the file that only the database can tell, found with a few bulk look-ups."""
     errors: list[tuple[int, str]] = []
     line = batch.line_of
     codes = {barcodes.normalise(c): p.sku for p in batch.products for c in _all_codes(p)}
@@ -72,24 +99,22 @@ def _check_against_database(
         for raw in _all_codes(product):
             if raw in taken or barcodes.normalise(raw) in taken:
                 errors.append((line.get(product.sku, 0), f"barcode {raw} of {product.sku} is an order number"))
-    known_skus = set(uow.products.by_skus({ln.sku for o in batch.orders for ln in o.lines}))
-    known_skus |= {p.sku for p in batch.products}
+    known_skus = uow.products.known_skus({ln.sku for o in batch.orders for ln in o.lines}) | {
+        p.sku for p in batch.products
+    }
     stored_codes = uow.products.barcode_owners({barcodes.normalise(o.number) for o in batch.orders})
-    by_number = {o.number: o for o in existing.values()}
-    numbers = uow.orders.numbers_among({o.number for o in batch.orders})
+    owners_of_numbers = uow.orders.keys_by_number({o.number for o in batch.orders})
     for order in batch.orders:
         where = line.get(order.number, 0)
         if barcodes.normalise(order.number) in stored_codes or barcodes.normalise(order.number) in codes:
             errors.append((where, f"order number {order.number} is also a product barcode"))
         for missing in sorted({ln.sku for ln in order.lines} - known_skus):
             errors.append((where, f"order {order.number}: unknown SKU {missing}"))
-        same = by_number.get(order.number)
-        if order.number in numbers and (
-            same is None or (same.source, same.external_id) != (order.source, order.external_id)
-        ):
-            holder = uow.orders.by_number(order.number)
-            other = f"{holder.source} {holder.external_id}" if holder else "?"
-            errors.append((where, f"order number {order.number} already exists for another order ({other})"))
+        holder = owners_of_numbers.get(order.number)
+        if holder is not None and holder != (order.source, order.external_id):
+            errors.append(
+                (where, f"order number {order.number} already exists for another order ({holder[0]} {holder[1]})")
+            )
     return errors
 
 
@@ -131,18 +156,24 @@ def _norm(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def _store_order(
-    uow: UnitOfWork, record: OrderRecord, order: Order | None, names: dict[str, str], report: ImportReport, station: str
+def _add_orders(
+    uow: UnitOfWork, records: Sequence[OrderRecord], names: dict[str, str], report: ImportReport, station: str
+) -> None:
+    """New orders in one bulk insert; those the shop sent already cancelled are cancelled at once."""
+    if not records:
+        return
+    ids = uow.orders.add_many(records, utcnow(), names)
+    report.orders_created += len(records)
+    for record, order_id in zip(records, ids, strict=True):
+        if record.status == Status.CANCELLED:
+            change_status(uow, uow.orders.get(order_id), Status.CANCELLED, actor=Actor.SHOP, who=record.source,
+                          station=station, note="cancelled in the shop before packing")  # fmt: skip
+
+
+def _update_order(
+    uow: UnitOfWork, record: OrderRecord, order: Order, names: dict[str, str], report: ImportReport, station: str
 ) -> None:
     now = utcnow()
-    if order is None:
-        order_id = uow.orders.add(record, now, names)
-        report.orders_created += 1
-        if record.status == Status.CANCELLED:
-            created = uow.orders.get(order_id)
-            change_status(uow, created, Status.CANCELLED, actor=Actor.SHOP, who=record.source, station=station,
-                          note="cancelled in the shop before packing")  # fmt: skip
-        return
     diffs = _differences(order, record)
     cancel = record.status == Status.CANCELLED and order.status is not Status.CANCELLED
     if cancel and (order.status, Status.CANCELLED) not in TRANSITIONS:

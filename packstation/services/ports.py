@@ -8,7 +8,7 @@ state only through the methods below.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -44,6 +44,10 @@ class OrderRepository(Protocol):
 
     def numbers_among(self, candidates: Collection[str]) -> set[str]:
         """Those of ``candidates`` that are order numbers."""
+        ...
+
+    def keys_by_number(self, numbers: Collection[str]) -> dict[str, tuple[str, str]]:
+        """Order number -> (source, external id), for those of ``numbers`` that exist."""
         ...
 
     def claim(self, order_id: int, bench: BenchIdentity, packer: str, now: datetime, stale_before: datetime) -> bool:
@@ -97,8 +101,8 @@ class OrderRepository(Protocol):
         """
         ...
 
-    def add(self, record: OrderRecord, at: datetime, names: Mapping[str, str]) -> int:
-        """Store a new order (status ``new``) with its lines (``names``: product names for lines without); its id."""
+    def add_many(self, records: Sequence[OrderRecord], at: datetime, names: Mapping[str, str]) -> list[int]:
+        """Store new orders (status ``new``) with their lines in bulk; their ids, in order."""
         ...
 
     def update_details(self, order_id: int, details: OrderDetails, at: datetime) -> None: ...
@@ -114,6 +118,10 @@ class ProductRepository(Protocol):
         ...
 
     def by_skus(self, skus: Collection[str]) -> dict[str, Product]: ...
+
+    def known_skus(self, skus: Collection[str]) -> set[str]:
+        """Those of ``skus`` that are stored products."""
+        ...
 
     def bins(self, skus: Collection[str]) -> dict[str, str]: ...
 

@@ -129,3 +129,46 @@ def race_worker(db_url: str, station: str, numbers: list[str], barrier, results)
         if app is not None:
             app.dispose()
         results.put((station, rounds))
+
+
+def next_worker(db_url: str, bench_id: str, station: str, barrier, results) -> None:  # type: ignore[no-untyped-def]
+    """One bench pressing NEXT at the same moment as the others (run in a spawned process).
+
+    Puts ``(station, kind, number)`` on ``results``.
+    """
+    import os
+
+    from packstation.services.bench.commands import NextOrder
+
+    os.environ["PACKSTATION_BENCH_ID"] = bench_id
+    app = None
+    try:
+        app = make_app(db_url, station)
+        bench = app.bench()
+        barrier.wait(timeout=120)
+        outcome = bench.handle(NextOrder())
+        assert outcome is not None
+        results.put((station, str(outcome.kind), outcome.params.get("number")))
+    except Exception as error:  # noqa: BLE001 - reported to the test
+        results.put((station, f"error: {type(error).__name__}: {error}", None))
+        barrier.abort()
+    finally:
+        if app is not None:
+            app.dispose()
+
+
+def bench_process(db_url: str, bench_id: str, station: str, number: str, units: int) -> None:
+    """A bench in its own process: open ``number``, scan ``units`` mugs, say READY, then wait to be killed."""
+    import os
+    import sys
+    import time
+
+    os.environ["PACKSTATION_BENCH_ID"] = bench_id
+    app = make_app(db_url, station)
+    bench = app.bench()
+    open_order(bench, number)
+    for _ in range(units):
+        assert bench.scan(MUG_EAN).kind == "accepted"
+    print("READY", flush=True)
+    sys.stdout.flush()
+    time.sleep(3600)

@@ -38,13 +38,12 @@ class SqlBenches:
         if taken.rowcount == 1:
             return None
         dialect = postgresql if self._conn.dialect.name == "postgresql" else sqlite
-        inserted = self._conn.execute(
-            dialect.insert(Bench).values(station=bench.station, **values).on_conflict_do_nothing()
-        )
-        if inserted.rowcount == 1:
-            return None
+        self._conn.execute(dialect.insert(Bench).values(station=bench.station, **values).on_conflict_do_nothing())
+        # Whoever holds the name now: us (inserted) or the machine that got there first.
         holder = self._conn.execute(select(Bench.__table__).where(Bench.station == bench.station)).first()
-        return None if holder is None else _record(holder)
+        if holder is None or (holder.bench_id == bench.bench_id and holder.run_id == run_id):
+            return None
+        return _record(holder)
 
     def beat(self, bench: BenchIdentity, now: datetime) -> bool:
         stmt = (

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -25,6 +25,7 @@ from sqlalchemy import (
 
 from packstation.adapters.db import rows, statements
 from packstation.adapters.db.models import Order, OrderLine
+from packstation.adapters.db.rows import chunked
 from packstation.domain import orders
 from packstation.domain.benches import BenchIdentity
 from packstation.domain.errors import NotFound
@@ -55,6 +56,14 @@ def _queue_row(row: Row[Any]) -> orders.QueueRow:
                            bool(expired))  # fmt: skip
 
 
+def _line_rows(order_id: int, lines: tuple[OrderLineRecord, ...], names: Mapping[str, str]) -> list[dict[str, Any]]:
+    return [
+        {"order_id": order_id, "position": i, "sku": line.sku, "name": line.name or names.get(line.sku, line.sku),
+         "quantity": line.quantity, "scanned": 0}
+        for i, line in enumerate(lines, start=1)
+    ]  # fmt: skip
+
+
 class SqlOrders:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
@@ -76,18 +85,24 @@ class SqlOrders:
         return self._one(Order.number == number)
 
     def by_external(self, keys: Collection[tuple[str, str]]) -> dict[tuple[str, str], orders.Order]:
-        if not keys:
-            return {}
-        stmt = select(rows.ORDER_TABLE).where(tuple_(Order.source, Order.external_id).in_(list(keys)))
-        if self._conn.dialect.name == "postgresql":
-            stmt = stmt.with_for_update()
-        found = rows.load_orders(self._conn, list(self._conn.execute(stmt)))
-        return {(o.source, o.external_id): o for o in found}
+        found: dict[tuple[str, str], orders.Order] = {}
+        for part in chunked(keys):
+            stmt = select(rows.ORDER_TABLE).where(tuple_(Order.source, Order.external_id).in_(part))
+            if self._conn.dialect.name == "postgresql":
+                stmt = stmt.with_for_update()
+            for order in rows.load_orders(self._conn, list(self._conn.execute(stmt))):
+                found[(order.source, order.external_id)] = order
+        return found
 
     def numbers_among(self, candidates: Collection[str]) -> set[str]:
-        if not candidates:
-            return set()
-        return set(self._conn.scalars(select(Order.number).where(Order.number.in_(list(candidates)))))
+        return set(self.keys_by_number(candidates))
+
+    def keys_by_number(self, numbers: Collection[str]) -> dict[str, tuple[str, str]]:
+        found: dict[str, tuple[str, str]] = {}
+        for part in chunked(numbers):
+            stmt = select(Order.number, Order.source, Order.external_id).where(Order.number.in_(part))
+            found.update({number: (source, ext) for number, source, ext in self._conn.execute(stmt)})
+        return found
 
     def claim(self, order_id: int, bench: BenchIdentity, packer: str, now: datetime, stale_before: datetime) -> bool:
         """One conditional UPDATE: of two racing benches exactly one matches.
@@ -210,19 +225,23 @@ class SqlOrders:
             case((expired, True), else_=False),
         )
 
-    def add(self, record: OrderRecord, at: datetime, names: Mapping[str, str]) -> int:
-        values = {
-            "number": record.number,
-            "external_id": record.external_id,
-            "source": record.source,
-            "status": Status.NEW.value,
-            "created_at": at,
-            "updated_at": at,
-            **record.details(),
-        }
-        order_id = int(self._conn.execute(insert(Order).values(values).returning(Order.id)).scalar_one())
-        self._insert_lines(order_id, record.lines, names)
-        return order_id
+    def add_many(self, records: Sequence[OrderRecord], at: datetime, names: Mapping[str, str]) -> list[int]:
+        """Bulk insert; SQLAlchemy batches the rows and returns their ids in order (insertmanyvalues)."""
+        if not records:
+            return []
+        values = [
+            {"number": r.number, "external_id": r.external_id, "source": r.source, "status": Status.NEW.value,
+             "created_at": at, "updated_at": at, **r.details()}
+            for r in records
+        ]  # fmt: skip
+        stmt = insert(Order).returning(Order.id, sort_by_parameter_order=True)
+        ids = [int(row[0]) for row in self._conn.execute(stmt, values)]
+        lines = [
+            line for order_id, r in zip(ids, records, strict=True) for line in _line_rows(order_id, r.lines, names)
+        ]
+        if lines:
+            self._conn.execute(insert(OrderLine), lines)
+        return ids
 
     def update_details(self, order_id: int, details: OrderDetails, at: datetime) -> None:
         self._conn.execute(update(Order).where(Order.id == order_id).values(**details, updated_at=at))
@@ -232,16 +251,6 @@ class SqlOrders:
         self._insert_lines(order_id, lines, names)
 
     def _insert_lines(self, order_id: int, lines: tuple[OrderLineRecord, ...], names: Mapping[str, str]) -> None:
-        values = [
-            {
-                "order_id": order_id,
-                "position": i,
-                "sku": line.sku,
-                "name": line.name or names.get(line.sku, line.sku),
-                "quantity": line.quantity,
-                "scanned": 0,
-            }
-            for i, line in enumerate(lines, start=1)
-        ]
+        values = _line_rows(order_id, lines, names)
         if values:
             self._conn.execute(insert(OrderLine), values)

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, delete, func, insert, select, update
 
 from packstation.adapters.db import statements
 from packstation.adapters.db.models import Packer, Product, ProductBarcode
+from packstation.adapters.db.rows import chunked
 from packstation.domain import barcodes, orders
 from packstation.domain.records import ProductRecord
 from packstation.domain.verification import ProductMatch
@@ -23,10 +24,20 @@ class SqlProducts:
         row = self._conn.execute(statements.LOOKUP, {"code": code}).first()
         return None if row is None else ProductMatch(row[0], row[1], row[2])
 
+    def known_skus(self, skus: Collection[str]) -> set[str]:
+        found: set[str] = set()
+        for part in chunked(skus):
+            found.update(self._conn.scalars(select(Product.sku).where(Product.sku.in_(part))))
+        return found
+
     def by_skus(self, skus: Collection[str]) -> dict[str, orders.Product]:
-        if not skus:
-            return {}
-        found = list(self._conn.execute(select(Product.__table__).where(Product.sku.in_(list(skus)))))
+        out: dict[str, orders.Product] = {}
+        for part in chunked(skus):
+            out.update(self._by_skus(part))
+        return out
+
+    def _by_skus(self, skus: list[str]) -> dict[str, orders.Product]:
+        found = list(self._conn.execute(select(Product.__table__).where(Product.sku.in_(skus))))
         codes: dict[int, list[orders.ProductBarcode]] = defaultdict(list)
         stmt = (
             select(ProductBarcode.product_id, ProductBarcode.code, ProductBarcode.raw, ProductBarcode.quantity)
@@ -62,14 +73,15 @@ class SqlProducts:
         return out
 
     def barcode_owners(self, codes: Collection[str]) -> dict[str, str]:
-        if not codes:
-            return {}
-        stmt = (
-            select(ProductBarcode.code, Product.sku)
-            .join(Product, Product.id == ProductBarcode.product_id)
-            .where(ProductBarcode.code.in_(list(codes)))
-        )
-        return {code: sku for code, sku in self._conn.execute(stmt)}
+        owners: dict[str, str] = {}
+        for part in chunked(codes):
+            stmt = (
+                select(ProductBarcode.code, Product.sku)
+                .join(Product, Product.id == ProductBarcode.product_id)
+                .where(ProductBarcode.code.in_(part))
+            )
+            owners.update({code: sku for code, sku in self._conn.execute(stmt)})
+        return owners
 
     def save(self, record: ProductRecord) -> None:
         values = {

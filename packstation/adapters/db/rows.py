@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Row, select
 
@@ -13,6 +13,18 @@ from packstation.domain.records import Address
 from packstation.domain.status import Status
 
 ORDER_TABLE = Order.__table__
+# Values per IN (...) list: far below SQLite's limit on bound parameters, and quick to plan.
+CHUNK = 500
+T = TypeVar("T")
+
+
+def chunked(values: Collection[T], size: int = CHUNK) -> Iterator[list[T]]:
+    """``values`` in lists of at most ``size``, so a bulk look-up of 50,000 keys stays legal SQL."""
+    items = list(values)
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
 LINE_TABLE = OrderLine.__table__
 
 

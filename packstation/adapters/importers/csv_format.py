@@ -24,18 +24,17 @@ _CONSECUTIVE_HINT = "; rows of one order must follow each other"
 
 
 def parse_csv(text: str, file_name: str) -> ImportBatch:
-    """Parse a decoded CSV file into an ``ImportBatch``; ``ImportRejected`` lists every bad row."""
-    lines = io.StringIO(text, newline="").readlines()  # the same line breaks the csv reader sees
-    start, delimiter = 0, None
-    if lines and lines[0].strip().lower() in ("sep=,", "sep=;"):
-        start, delimiter = 1, lines[0].strip()[-1]
-    while start < len(lines) and not lines[start].strip():
-        start += 1
-    if start >= len(lines):
+    """Parse a decoded CSV file into an ``ImportBatch``; ``ImportRejected`` lists every bad row.
+
+    Rows are streamed: an order's rows become its record as soon as the next order starts,
+    so a file of 50,000 orders never exists as 150,000 row dictionaries at once.
+    """
+    start, delimiter, first = _header_position(text)
+    if first is None:
         raise rejection(file_name, [(1, "the file is empty")])
     header_line = start + 1
     if delimiter is None:
-        commas, semicolons = lines[start].count(","), lines[start].count(";")
+        commas, semicolons = first.count(","), first.count(";")
         if not commas and not semicolons:
             reason = "cannot find the delimiter: the header must separate column names with , or ;"
             raise rejection(file_name, [(header_line, reason)])
@@ -46,15 +45,29 @@ def parse_csv(text: str, file_name: str) -> ImportBatch:
         raise rejection(file_name, [(header_line, f"the header cannot be read: {problem}")])
     columns = _check_header([name.strip().lower() for name in header], header_line, file_name)
     builder = BatchBuilder(file_name, default_source="csv", duplicate_hint=_CONSECUTIVE_HINT)
-    records = list(_records(rows, columns, builder))
-    if not records and not builder.errors:
-        raise rejection(file_name, [(header_line, "the file has a header but no rows")])
+    records = _records(rows, columns, builder)
     if "order_number" in columns:  # else a products file (_check_header made sure)
-        _add_orders(records, builder)
+        seen = _add_orders(records, builder)
     else:
+        seen = 0
         for line, record in records:
             builder.add_product(record, line)
+            seen += 1
+    if not seen and not builder.errors:
+        raise rejection(file_name, [(header_line, "the file has a header but no rows")])
     return builder.result()
+
+
+def _header_position(text: str) -> tuple[int, str | None, str | None]:
+    """(lines before the header, delimiter from an Excel ``sep=`` line or None, the header line or None)."""
+    lines = io.StringIO(text, newline="")  # the same line breaks the csv reader sees
+    start, delimiter = 0, None
+    line = lines.readline()
+    if line.strip().lower() in ("sep=,", "sep=;"):
+        start, delimiter, line = 1, line.strip()[-1], lines.readline()
+    while line and not line.strip():
+        start, line = start + 1, lines.readline()
+    return start, delimiter, line or None
 
 
 def _rows(text: str, delimiter: str, skip: int) -> Iterator[tuple[int, list[str], str]]:
@@ -119,21 +132,31 @@ def _records(
         yield line, {name: fields[i] for i, name in enumerate(columns) if name}
 
 
-def _add_orders(records: list[tuple[int, dict[str, str]]], builder: BatchBuilder) -> None:
-    """Group consecutive rows of one order_number; order fields come from the group's first row."""
-    groups: list[tuple[int, dict[str, str], list[tuple[int, dict[str, str]]]]] = []
+def _add_orders(records: Iterator[tuple[int, dict[str, str]]], builder: BatchBuilder) -> int:
+    """Group consecutive rows of one order_number (order fields from the group's first row); rows seen."""
+    group: tuple[int, dict[str, str], list[tuple[int, dict[str, str]]]] | None = None
+    seen = 0
     for line, record in records:
+        seen += 1
         number = record["order_number"].strip()
         lines = {name: record[name] for name in _LINE_COLUMNS if name in record}
-        if groups and number and groups[-1][1]["order_number"].strip() == number:
-            first_line, first, group_lines = groups[-1]
+        if group is not None and number and group[1]["order_number"].strip() == number:
+            first_line, first, group_lines = group
             for name in ORDER_FIELDS:
                 value = record.get(name, "").strip()
                 if value and value != first.get(name, "").strip():
                     builder.error(line, f"{name} {show(value)} differs from the order's first row "
                                         f"(line {first_line}: {show(first.get(name, '').strip())})")  # fmt: skip
             group_lines.append((line, lines))
-        else:
-            groups.append((line, record, [(line, lines)]))
-    for line, first, group_lines in groups:
-        builder.add_order({k: v for k, v in first.items() if k not in _LINE_COLUMNS}, line, group_lines)
+            continue
+        if group is not None:
+            _flush(group, builder)
+        group = (line, record, [(line, lines)])
+    if group is not None:
+        _flush(group, builder)
+    return seen
+
+
+def _flush(group: tuple[int, dict[str, str], list[tuple[int, dict[str, str]]]], builder: BatchBuilder) -> None:
+    line, first, group_lines = group
+    builder.add_order({k: v for k, v in first.items() if k not in _LINE_COLUMNS}, line, group_lines)

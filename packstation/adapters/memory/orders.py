@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
@@ -117,7 +117,14 @@ class MemoryOrders:
         rows = tuple(_row(o, stale_before) for o in found[offset : offset + limit])
         return QueuePage(rows, len(found), offset)
 
-    def add(self, record: OrderRecord, at: datetime, names: Mapping[str, str]) -> int:
+    def keys_by_number(self, numbers: Collection[str]) -> dict[str, tuple[str, str]]:
+        wanted = set(numbers)
+        return {o.number: (o.source, o.external_id) for o in self._t.orders.values() if o.number in wanted}
+
+    def add_many(self, records: Sequence[OrderRecord], at: datetime, names: Mapping[str, str]) -> list[int]:
+        return [self._add(record, at, names) for record in records]
+
+    def _add(self, record: OrderRecord, at: datetime, names: Mapping[str, str]) -> int:
         order_id = self._t.next_id()
         blank = Order(
             order_id=order_id,

@@ -26,6 +26,9 @@ class MemoryProducts:
     def by_skus(self, skus: Collection[str]) -> dict[str, Product]:
         return {sku: self._t.products[sku] for sku in skus if sku in self._t.products}
 
+    def known_skus(self, skus: Collection[str]) -> set[str]:
+        return {sku for sku in skus if sku in self._t.products}
+
     def bins(self, skus: Collection[str]) -> dict[str, str]:
         return {sku: p.bin_location for sku, p in self.by_skus(skus).items()}
 
