@@ -11,6 +11,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from packstation.adapters.db.journal_repository import SqlJournal
 from packstation.adapters.db.order_repository import SqlOrders
+from packstation.adapters.db.print_job_repository import SqlPrintJobs
 from packstation.adapters.db.product_repository import SqlPackers, SqlProducts
 from packstation.domain.errors import StorageUnavailable
 
@@ -28,6 +29,7 @@ class SqlUnitOfWork:
     products: SqlProducts
     packers: SqlPackers
     journal: SqlJournal
+    print_jobs: SqlPrintJobs
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -43,6 +45,7 @@ class SqlUnitOfWork:
         self.products = SqlProducts(self.connection)
         self.packers = SqlPackers(self.connection)
         self.journal = SqlJournal(self.connection)
+        self.print_jobs = SqlPrintJobs(self.connection)
         return self
 
     def __exit__(

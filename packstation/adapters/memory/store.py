@@ -8,6 +8,7 @@ from typing import Self
 
 from packstation.adapters.memory.journal import MemoryJournal
 from packstation.adapters.memory.orders import MemoryOrders
+from packstation.adapters.memory.print_jobs import MemoryPrintJobs
 from packstation.adapters.memory.products import MemoryPackers, MemoryProducts
 from packstation.adapters.memory.tables import Tables
 
@@ -31,6 +32,7 @@ class MemoryUnitOfWork:
     products: MemoryProducts
     packers: MemoryPackers
     journal: MemoryJournal
+    print_jobs: MemoryPrintJobs
 
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
@@ -47,6 +49,7 @@ class MemoryUnitOfWork:
         self.products = MemoryProducts(self._work)
         self.packers = MemoryPackers(self._work)
         self.journal = MemoryJournal(self._work)
+        self.print_jobs = MemoryPrintJobs(self._work)
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
