@@ -16,7 +16,7 @@ from packstation.domain.orders import Order
 from packstation.services.bench.commands import Command
 from packstation.services.bench.outcome import OrderSnapshot, Outcome
 from packstation.services.claims import held
-from packstation.services.ports import Documents, Printer, UnitOfWork, UowFactory
+from packstation.services.ports import Documents, PrinterFactory, UnitOfWork, UowFactory
 
 
 @dataclass
@@ -26,12 +26,14 @@ class BenchSession:
     packer: str | None = None
     order_id: int | None = None
     snapshot: OrderSnapshot | None = None
+    # The label job of the open (packed) order: until it is out, no other order opens here.
+    label_job: int | None = None
 
     def opened(self, snapshot: OrderSnapshot) -> None:
         self.order_id, self.snapshot = snapshot.order_id, snapshot
 
     def closed(self) -> None:
-        self.order_id, self.snapshot = None, None
+        self.order_id, self.snapshot, self.label_job = None, None, None
 
 
 @dataclass
@@ -41,7 +43,7 @@ class BenchContext:
     config: Config
     uow: UowFactory
     documents: Documents | None = None
-    printer: Printer | None = None
+    printers: PrinterFactory | None = None
     session: BenchSession = field(default_factory=BenchSession)
     # Runs another command through the registry (a scanned CMD-FINISH, NEXT after a release).
     dispatch: Callable[[Command], Outcome | None] = field(default=lambda _command: None)
