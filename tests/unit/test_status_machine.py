@@ -90,7 +90,7 @@ def test_every_pair_for_every_actor(current: Status, target: Status, actor: Acto
 def test_counts_of_allowed_and_refused_cases() -> None:
     allowed = sum(1 for c, t, a in ALL_CASES if a in TRANSITIONS.get((c, t), frozenset()))
     assert allowed == sum(len(who) for who in TRANSITIONS.values())
-    assert len(ALL_CASES) == 8 * 8 * len(Actor)
+    assert len(ALL_CASES) == 9 * 9 * len(Actor)
 
 
 def test_unknown_status_or_actor_is_refused() -> None:

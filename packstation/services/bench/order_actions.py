@@ -58,7 +58,8 @@ def handle_finish(ctx: BenchContext, _command: Finish) -> Outcome:
     until then the bench keeps the order on screen (F12 again retries at once).
     """
     if ctx.session.label_job is not None:
-        return printing_actions.print_documents(ctx, _requeued(ctx, ctx.session.label_job))
+        label = ctx.session.label_job
+        return printing_actions.print_documents(ctx, label, _requeued(ctx, label))
     order_id = ctx.session.order_id
     if order_id is None:
         return outcome(OutcomeKind.REFUSED, "command.no_order", {"name": "FINISH"}, stored=False)
@@ -69,13 +70,19 @@ def handle_finish(ctx: BenchContext, _command: Finish) -> Outcome:
     return printing_actions.print_documents(ctx, finished.label_job, (finished.slip_job,))
 
 
-def _requeued(ctx: BenchContext, job_id: int) -> int:
-    """A waiting or failed label is due now (the packer pressed F12 again)."""
+def _requeued(ctx: BenchContext, job_id: int) -> tuple[int, ...]:
+    """The packer pressed F12 again: the waiting label and the order's waiting documents are due now."""
     with ctx.uow() as uow:
-        job = uow.print_jobs.get(job_id, lock=True)
-        if job.state is JobState.FAILED:
-            print_queue.move(uow, job, JobState.QUEUED, ctx.who, ctx.station, "retry now (F12)", next_attempt_at=None)
-        elif job.state is JobState.QUEUED:
-            uow.print_jobs.update(job_id, JobState.QUEUED, next_attempt_at=None)  # due now; no state change
+        label = uow.print_jobs.get(job_id, lock=True)
+        others = []
+        for job in uow.print_jobs.for_order(label.order_id):
+            if job.state is JobState.FAILED:
+                print_queue.move(uow, job, JobState.QUEUED, ctx.who, ctx.station, "retry now (F12)")
+            elif job.state is JobState.QUEUED:
+                uow.print_jobs.update(job.job_id, JobState.QUEUED, next_attempt_at=None)  # due now; same state
+            else:
+                continue
+            if job.job_id != job_id:
+                others.append(job.job_id)
         uow.commit()
-    return job_id
+    return tuple(others)
