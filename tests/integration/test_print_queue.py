@@ -63,8 +63,6 @@ def test_printer_down_then_up_prints_each_job_once_in_order_across_a_restart(sql
     app.dispose()
 
 
-
-
 def test_kill_9_between_the_printers_acceptance_and_the_commit_prints_one_label(sqlite_url, tmp_path) -> None:  # type: ignore[no-untyped-def]
     child: list[subprocess.Popen[bytes]] = []
 
