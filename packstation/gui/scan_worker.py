@@ -26,8 +26,8 @@ from packstation.services.bench.commands import Command, Heartbeat, PrintTick, R
 from packstation.services.bench.outcome import OutcomeKind
 
 log = logging.getLogger(__name__)
-OUTAGE_RETRY_SECONDS = 2.0
-PRINT_TICK_SECONDS = 1.0  # how often queued print jobs whose retry time has come are sent  # while the database is away, try this often so scanning resumes by itself
+OUTAGE_RETRY_SECONDS = 2.0  # while the database is away, try this often so scanning resumes by itself
+PRINT_TICK_SECONDS = 1.0  # how often queued print jobs whose retry time has come are sent
 
 
 @dataclass(frozen=True)
