@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
@@ -11,7 +13,7 @@ from packstation.config import Config, ConfigError
 from packstation.domain.errors import StorageUnavailable
 from packstation.domain.records import ShipmentDocuments
 from packstation.services.bench.bench import Bench
-from packstation.services.ports import Documents, Printer, UowFactory
+from packstation.services.ports import Documents, Printer, PrinterFactory, UowFactory
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +28,7 @@ class App:
 
     def bench(self) -> Bench:
         """A bench bound to this station's settings, printer and renderers."""
-        return Bench(self.config, self.uow, documents(), printer(self.config))
+        return Bench(self.config, self.uow, documents(), printers())
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -35,23 +37,52 @@ class App:
 def documents() -> Documents:
     """The reportlab renderers, imported on first use so start-up stays fast."""
 
-    def label(doc: ShipmentDocuments) -> bytes:
+    def label(doc: ShipmentDocuments, dpi: int) -> bytes:
         from packstation.adapters.labels.shipping_label import render_shipping_label
 
-        return render_shipping_label(doc)
+        return render_shipping_label(doc, dpi)
 
     def slip(doc: ShipmentDocuments) -> bytes:
         from packstation.adapters.labels.packing_slip import render_packing_slip
 
         return render_packing_slip(doc)
 
-    return Documents(shipping_label=label, packing_slip=slip)
+    def zpl(doc: ShipmentDocuments, dpi: int) -> bytes:
+        from packstation.adapters.labels.zpl_label import render_zpl_label
+
+        return render_zpl_label(doc, dpi)
+
+    def pick(doc: ShipmentDocuments) -> bytes:
+        from packstation.adapters.labels.packing_slip import render_pick_copy
+
+        return render_pick_copy(doc)
+
+    def batch(docs: Sequence[ShipmentDocuments]) -> bytes:
+        from packstation.adapters.labels.shipping_label import render_shipping_labels
+
+        return render_shipping_labels(docs)
+
+    return Documents(shipping_label=label, packing_slip=slip, zpl_label=zpl, pick_copy=pick, label_batch=batch)
 
 
-def printer(config: Config) -> Printer:
-    from packstation.adapters.printers.folder import FolderPrinter
+def printers() -> PrinterFactory:
+    """Printers by configured target, made once each (a folder printer sweeps its leftovers once)."""
+    from packstation.adapters.printers.targets import make_printer
 
-    return FolderPrinter(config.printer_dir)
+    made: dict[tuple[str, str], Printer] = {}
+    lock = threading.Lock()
+
+    def printer_for(target: str, kind: str) -> Printer:
+        with lock:
+            key = (target, kind)
+            if key not in made:
+                try:
+                    made[key] = make_printer(target, kind)
+                except ValueError as exc:
+                    raise ConfigError(str(exc)) from None
+            return made[key]
+
+    return printer_for
 
 
 def bootstrap(config: Config, migrate: bool = True) -> App:

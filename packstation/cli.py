@@ -63,8 +63,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     label = sub.add_parser("label", help="render an order's shipping label")
     label.add_argument("number")
-    label.add_argument("--format", choices=("pdf",), default="pdf")
+    label.add_argument("--format", choices=("pdf", "zpl"), default="pdf")
+    label.add_argument("--dpi", type=int, choices=(203, 300), default=203)
     label.add_argument("-o", "--output", type=Path, required=True)
+    slip = sub.add_parser("slip", help="render an order's packing slip (A4 PDF, the customer's language)")
+    slip.add_argument("number")
+    slip.add_argument("--pick", action="store_true", help="the warehouse's pick copy (bins, internal note)")
+    slip.add_argument("-o", "--output", type=Path, required=True)
+    reprint = sub.add_parser("reprint", help="print an order's label or slip again (recorded in its history)")
+    reprint.add_argument("number")
+    reprint.add_argument("--kind", choices=("label", "slip"), default="label")
+    waiting = sub.add_parser("print-waiting", help="print the labels of boxes set aside as one job, in order")
+    waiting.add_argument("numbers", nargs="*", help="these orders (default: every box awaiting its label)")
 
     sheet = sub.add_parser("commands", help="print the command barcodes (and badges) as an A4 PDF")
     sheet.add_argument("-o", "--output", type=Path, required=True)
@@ -168,13 +178,8 @@ def _command(args: argparse.Namespace, app: App) -> int:
         return 0
     if args.command == "orders":
         return _orders(args, app)
-    if args.command == "label":
-        from packstation.adapters.labels.shipping_label import render_shipping_label
-
-        docs = orders_admin.label_documents(app.uow, args.number, app.config)
-        args.output.write_bytes(render_shipping_label(docs))
-        print(f"{args.output}: label for {args.number}, tracking {docs.tracking_number}")
-        return 0
+    if args.command in ("label", "slip", "reprint", "print-waiting"):
+        return _printing(args, app)
     if args.command == "commands":
         from packstation.adapters.labels.command_sheet import render_command_sheet
 
@@ -232,6 +237,33 @@ def _natural(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError("must be 0 or more")
     return value
+
+
+def _printing(args: argparse.Namespace, app: App) -> int:
+    from packstation import bootstrap
+    from packstation.services import orders_admin, print_admin
+
+    documents = bootstrap.documents()
+    if args.command in ("label", "slip"):
+        docs = orders_admin.label_documents(app.uow, args.number, app.config)
+        if args.command == "slip":
+            assert documents.pick_copy is not None
+            args.output.write_bytes((documents.pick_copy if args.pick else documents.packing_slip)(docs))
+        else:
+            assert documents.zpl_label is not None
+            render = documents.zpl_label if args.format == "zpl" else documents.shipping_label
+            args.output.write_bytes(render(docs, args.dpi))
+        print(f"{args.output}: {args.command} for {args.number}, tracking {docs.tracking_number}")
+        return 0
+    printers = bootstrap.printers()
+    if args.command == "reprint":
+        done = print_admin.reprint(app.uow, args.number, args.kind, app.config, documents, printers, "cli")
+        print(f"{args.number}: {args.kind} reprint {done.state}" + (f" ({done.error})" if done.error else ""))
+        return 0 if done.state == "printed" else 1
+    batch = print_admin.print_waiting_labels(app.uow, app.config, documents, printers, "cli", args.numbers)
+    print(f"{len(batch.numbers)} waiting label(s) {batch.state}: {' '.join(batch.numbers)}" + (
+        f" ({batch.error})" if batch.error else ""))  # fmt: skip
+    return 0 if batch.state == "printed" else 1
 
 
 def _orders(args: argparse.Namespace, app: App) -> int:

@@ -30,6 +30,14 @@ class Config:
     gs1_company_prefix: str = "5901234"
     auto_next: bool = True
     scanner_burst_gap_ms: int = 35
+    # Printers per document kind as targets: folder:/path, cups:QUEUE, cups-raw:QUEUE, tcp:HOST:PORT,
+    # win:PRINTER, win-raw:PRINTER. Empty: the folder printer (``print_to``).
+    label_printer: str = ""
+    slip_printer: str = ""
+    label_dpi: int = 203
+    # The shop's contact line and after-sales texts (returns, complaints, warranty, service) on the slip.
+    shop_contact: str = ""
+    after_sales: dict[str, str] = field(default_factory=dict)
     sender: Address = field(
         default_factory=lambda: Address(
             "Packstation Demo Sp. z o.o.", "ul. Magazynowa 1", "00-001", "Warszawa", "PL", "+48 22 000 00 00"
@@ -50,6 +58,11 @@ class Config:
     def printer_dir(self) -> Path:
         return self.print_to or paths.data_dir() / "printed"
 
+    def printer_target(self, kind: str) -> str:
+        """The configured target for documents of ``kind`` (label, slip, pick)."""
+        chosen = self.label_printer if kind == "label" else self.slip_printer
+        return chosen or f"folder:{self.printer_dir}"
+
 
 def load(
     config_file: str | None = None, db_url: str | None = None, station: str | None = None, print_to: str | None = None
@@ -61,6 +74,8 @@ def load(
         _apply_file(cfg, Path(file))
     cfg.db_url = db_url or os.environ.get("PACKSTATION_DB_URL") or cfg.db_url or paths.default_db_url()
     cfg.station = station or os.environ.get("PACKSTATION_STATION") or cfg.station
+    cfg.label_printer = os.environ.get("PACKSTATION_LABEL_PRINTER") or cfg.label_printer
+    cfg.slip_printer = os.environ.get("PACKSTATION_SLIP_PRINTER") or cfg.slip_printer
     target = print_to or os.environ.get("PACKSTATION_PRINT_TO")
     if target:
         cfg.print_to = Path(target)
@@ -75,7 +90,7 @@ def _apply_file(cfg: Config, path: Path) -> None:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"configuration file {path} is not valid TOML: {exc}", path=str(path)) from None
     section = data.get("station", {})
-    simple = {f.name: f.type for f in fields(Config) if f.name not in ("sender", "print_to")}
+    simple = {f.name: f.type for f in fields(Config) if f.name not in _SECTIONS}
     for key, value in section.items():
         if key == "print_to":
             cfg.print_to = Path(value)
@@ -88,11 +103,43 @@ def _apply_file(cfg: Config, path: Path) -> None:
         else:
             raise ConfigError(f"{path}: unknown setting [station] {key}", key=key)
     _check_ranges(cfg, path)
+    _apply_printing(cfg, data, path)
     if "sender" in data:
         try:
             cfg.sender = Address(**data["sender"])
         except TypeError as exc:
             raise ConfigError(f"{path}: [sender] {exc}") from None
+
+
+_SECTIONS = ("sender", "print_to", "label_printer", "slip_printer", "label_dpi", "shop_contact", "after_sales")
+AFTER_SALES_KEYS = ("returns", "complaints", "warranty", "service")
+
+
+def _apply_printing(cfg: Config, data: dict[str, object], path: Path) -> None:
+    """``[printers]`` label / slip targets and ``label_dpi``; ``[slip]`` contact and after-sales texts."""
+    from packstation.domain.printing import target_format
+
+    printers = data.get("printers", {})
+    slip = data.get("slip", {})
+    if not isinstance(printers, dict) or not isinstance(slip, dict):
+        raise ConfigError(f"{path}: [printers] and [slip] must be tables")
+    for key, value in printers.items():
+        if key in ("label", "slip") and isinstance(value, str) and ":" in value:
+            setattr(cfg, f"{key}_printer", value)
+            target_format(value)
+        elif key == "label_dpi" and value in (203, 300):
+            cfg.label_dpi = value
+        else:
+            raise ConfigError(f"{path}: [printers] {key} = {value!r} is not a printer target or 203/300", key=key)
+    for key, value in slip.items():
+        if not isinstance(value, str):
+            raise ConfigError(f"{path}: [slip] {key} must be text", key=key)
+        if key == "contact":
+            cfg.shop_contact = value
+        elif key in AFTER_SALES_KEYS:
+            cfg.after_sales[key] = value
+        else:
+            raise ConfigError(f"{path}: unknown setting [slip] {key}", key=key)
 
 
 def _check_ranges(cfg: Config, path: Path) -> None:

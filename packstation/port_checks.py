@@ -18,9 +18,13 @@ if TYPE_CHECKING:
     from packstation.adapters.db.unit_of_work import SqlUnitOfWork, uow_factory
     from packstation.adapters.labels.packing_slip import render_packing_slip
     from packstation.adapters.labels.shipping_label import render_shipping_label
+    from packstation.adapters.labels.zpl_label import render_zpl_label
     from packstation.adapters.memory.store import MemoryStore
+    from packstation.adapters.printers.cups import CupsPrinter
     from packstation.adapters.printers.folder import FolderPrinter
-    from packstation.services.ports import DocumentRenderer, Printer, UnitOfWork, UowFactory
+    from packstation.adapters.printers.targets import make_printer
+    from packstation.adapters.printers.tcp import TcpPrinter
+    from packstation.services.ports import DocumentRenderer, LabelRenderer, Printer, UnitOfWork, UowFactory
 
     def sql_unit_of_work(engine: Engine) -> UnitOfWork:
         return SqlUnitOfWork(engine)
@@ -37,5 +41,8 @@ if TYPE_CHECKING:
     def folder_printer(directory: Path) -> Printer:
         return FolderPrinter(directory)
 
-    def renderers() -> tuple[DocumentRenderer, DocumentRenderer]:
-        return render_shipping_label, render_packing_slip
+    def renderers() -> tuple[LabelRenderer, LabelRenderer, DocumentRenderer]:
+        return render_shipping_label, render_zpl_label, render_packing_slip
+
+    def printers(target: str) -> tuple[Printer, Printer, Printer]:
+        return CupsPrinter(target), TcpPrinter(target), make_printer(target)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from packstation import bootstrap
 from packstation.adapters.memory import MemoryStore
-from packstation.adapters.printers import FolderPrinter
 from packstation.config import Config
 from packstation.domain import barcodes
 from packstation.domain.records import Address, ImportBatch, OrderLineRecord, OrderRecord, PackRecord, ProductRecord
@@ -54,7 +53,7 @@ def bench_on(store: MemoryStore, home: Path, station: str = "bench-1", **setting
     config = Config(db_url="memory:", station=station, print_to=home / "printed")
     for key, value in settings.items():
         setattr(config, key, value)
-    return Bench(config, store.unit_of_work, bootstrap.documents(), FolderPrinter(home / "printed"))
+    return Bench(config, store.unit_of_work, bootstrap.documents(), bootstrap.printers())
 
 
 def opened(bench: Bench, number: str) -> OrderSnapshot:

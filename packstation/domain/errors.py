@@ -47,6 +47,24 @@ class InvalidBarcode(DomainError):
     code = "barcode.invalid"
 
 
+class PrinterUnavailable(DomainError):
+    """The printer (or print folder) did not take the document; nothing was printed.
+
+    ``params`` carries ``printer`` (the back-end's name) and ``reason``.
+    """
+
+    code = "printer.unavailable"
+
+
+class PrintUncertain(PrinterUnavailable):
+    """A send broke off after part of the document went out: a label may or may not have printed.
+
+    Never resent without the packer's word that nothing came out.
+    """
+
+    code = "print.uncertain"
+
+
 class StorageUnavailable(DomainError):
     """The database cannot be reached; nothing was stored."""
 

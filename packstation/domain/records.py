@@ -119,6 +119,8 @@ class LabelLine:
     name: str
     quantity: int
     bin_location: str = ""
+    unit_price: Decimal | None = None  # printed on the slip when the import carried prices
+    lot_serial: str = ""  # lots and serials captured at the bench, printed on the slip
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,3 +142,8 @@ class ShipmentDocuments:
     notes: str = ""
     slip_barcode: str = ""
     created: str = ""  # ISO date printed on the documents
+    language: str = ""  # the customer's language for the slip (pl, en, uk…); empty: from the country
+    gift_note: str = ""  # printed on the customer's slip (``notes`` is the warehouse's, pick copy only)
+    parcel_locker: str = ""  # the parcel locker / pick-up point id, when the order has one
+    shop_contact: str = ""
+    after_sales: tuple[tuple[str, str], ...] = ()  # (returns|complaints|warranty|service, text)

@@ -11,6 +11,9 @@ class Status(StrEnum):
     NEW = "new"
     PACKING = "packing"
     PACKED = "packed"
+    # Packed and set aside because its label could not print: the box waits, labelled by
+    # nobody, until its slip is scanned at a bench whose label printer works.
+    AWAITING_LABEL = "awaiting_label"
     SHIPPED = "shipped"
     DELIVERED = "delivered"
     ARCHIVED = "archived"
@@ -37,6 +40,8 @@ TRANSITIONS: dict[tuple[Status, Status], frozenset[Actor]] = {
     (S.PACKING, S.NEW): frozenset({A.PACKER, A.SUPERVISOR, A.SYSTEM}),
     (S.PACKING, S.PACKED): frozenset({A.PACKER, A.SUPERVISOR}),
     (S.PACKED, S.SHIPPED): frozenset({A.PACKER, A.SUPERVISOR, A.SYSTEM}),
+    (S.PACKED, S.AWAITING_LABEL): frozenset({A.PACKER, A.SUPERVISOR, A.SYSTEM}),
+    (S.AWAITING_LABEL, S.SHIPPED): frozenset({A.PACKER, A.SUPERVISOR, A.SYSTEM}),
     (S.SHIPPED, S.DELIVERED): frozenset({A.CARRIER, A.ADMIN, A.SUPERVISOR}),
     (S.DELIVERED, S.ARCHIVED): frozenset({A.ADMIN, A.SUPERVISOR, A.SYSTEM}),
     (S.SHIPPED, S.ARCHIVED): frozenset({A.ADMIN, A.SUPERVISOR, A.SYSTEM}),
@@ -47,6 +52,7 @@ TRANSITIONS: dict[tuple[Status, Status], frozenset[Actor]] = {
     (S.PACKING, S.CANCELLED): frozenset({A.SUPERVISOR, A.SHOP}),
     (S.ON_HOLD, S.CANCELLED): frozenset({A.SUPERVISOR, A.SHOP}),
     (S.PACKED, S.CANCELLED): frozenset({A.SUPERVISOR, A.SHOP}),
+    (S.AWAITING_LABEL, S.CANCELLED): frozenset({A.SUPERVISOR, A.SHOP}),
 }
 
 # Statuses a packer can still open at a bench.

@@ -77,6 +77,32 @@ TEXTS: dict[str, Text] = {
     "command.unknown": Text("Unknown command CMD-{name}", "Not a Packstation command barcode.", ""),
     "printer.not_configured": Text("No printer configured", "", ""),
     "printer.unavailable": Text("PRINTER PROBLEM — nothing shipped", "{reason}", ""),
+    "print.retrying": Text(
+        "LABEL NOT PRINTED — box stays here",
+        "Attempt {attempts}: {reason}. Retrying in {retry_in} s. F12 retries now; CMD-ASIDE sets the box aside.",
+        "",
+    ),
+    "print.failed": Text(
+        "LABEL PRINTER DOWN — set the box aside", "{reason}. Scan CMD-ASIDE, or fix the printer and press F12.", ""
+    ),
+    "print.uncertain": Text(
+        "Did the label come out?", "The printer stopped mid-label. Yes: scan CMD-LABEL-OK. No: CMD-LABEL-AGAIN.", ""
+    ),
+    "print.label_pending": Text("Label of {number} not out yet", "Wait for it, press F12, or scan CMD-ASIDE.", ""),
+    "print.nothing_uncertain": Text("No label to confirm", "", ""),
+    "print.nothing_to_set_aside": Text("Nothing to set aside", "", ""),
+    "print.already_out": Text("The label of {number} is out", "", ""),
+    "print.waiting_label_failed": Text(
+        "Label of {number} not printed", "{reason}. The box keeps waiting: try a bench whose printer works.", ""
+    ),
+    "print.reprinted": Text("Reprinted: {kind} of {number}", "", ""),
+    "print.reprint_waits": Text("Reprint of {number} not printed", "{reason}", ""),
+    "print.nothing_to_reprint": Text("Nothing to reprint", "Order {number} has no {kind} yet.", ""),
+    "print.not_packed": Text("Order {number} is not packed yet", "", ""),
+    "order.set_aside": Text(
+        "Box {number} set aside — awaiting label", "Its label prints when its slip is scanned at a working printer.", ""
+    ),
+    "order.label_printed": Text("LABEL PRINTED — {number} shipped", "Tracking {tracking}.", ""),
     "storage.unavailable": Text(
         "DATABASE UNAVAILABLE — scan NOT counted", "Reconnecting… scan the unit again when this turns back.", ""
     ),

@@ -22,11 +22,12 @@ from packstation.domain.orders import QueuePage
 from packstation.domain.status import Status
 from packstation.logs import report_exception
 from packstation.services.bench.bench import Bench
-from packstation.services.bench.commands import Command, Heartbeat, Refresh, Shutdown
+from packstation.services.bench.commands import Command, Heartbeat, PrintTick, Refresh, Shutdown
 from packstation.services.bench.outcome import OutcomeKind
 
 log = logging.getLogger(__name__)
 OUTAGE_RETRY_SECONDS = 2.0  # while the database is away, try this often so scanning resumes by itself
+PRINT_TICK_SECONDS = 1.0  # how often queued print jobs whose retry time has come are sent
 
 
 @dataclass(frozen=True)
@@ -90,14 +91,20 @@ class ScanWorker(QObject):
     # -- the worker thread ------------------------------------------------------------------
     def _loop(self) -> None:
         next_beat = time.monotonic() + self._beat_every
+        next_tick = time.monotonic() + PRINT_TICK_SECONDS
         while True:
             now = time.monotonic()
             if now >= next_beat:
                 self._run(0, Heartbeat())
                 next_beat = time.monotonic() + (self._beat_every if self._db_ok else OUTAGE_RETRY_SECONDS)
                 continue
+            if now >= next_tick:
+                if self._db_ok:
+                    self._run(0, PrintTick())
+                next_tick = time.monotonic() + PRINT_TICK_SECONDS
+                continue
             try:
-                item = self._jobs.get(timeout=next_beat - now)
+                item = self._jobs.get(timeout=min(next_beat, next_tick) - now)
             except queue.Empty:
                 continue
             if item is None:

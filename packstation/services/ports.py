@@ -12,7 +12,6 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from pathlib import Path
 from types import TracebackType
 from typing import Protocol, Self
 
@@ -26,6 +25,7 @@ from packstation.domain.journal import (
     StatusChange,
 )
 from packstation.domain.orders import Order, Packer, Product, QueuePage, QueueRow
+from packstation.domain.printing import JobState, NewPrintJob, PrintEvent, PrintJob
 from packstation.domain.records import OrderDetails, OrderLineRecord, OrderRecord, ProductRecord, ShipmentDocuments
 from packstation.domain.status import Status
 from packstation.domain.verification import ProductMatch
@@ -70,7 +70,8 @@ class OrderRepository(Protocol):
     def release_claim(self, order_id: int, bench: BenchIdentity) -> None: ...
 
     def heartbeat(self, order_id: int, bench: BenchIdentity, now: datetime) -> bool:
-        """Renew ``bench``'s claim of the one order it has open; False if it no longer holds it."""
+        """Renew ``bench``'s claim of the one order it has open (packing, or packed with its label still
+        to print); False if it no longer holds it."""
         ...
 
     def claimed_by(self, bench: BenchIdentity) -> tuple[Order, ...]: ...
@@ -222,6 +223,43 @@ class BenchRepository(Protocol):
     def live(self, stale_before: datetime) -> tuple[BenchRecord, ...]: ...
 
 
+class PrintJobRepository(Protocol):
+    """The durable print queue (``print_jobs``) and its audit trail (``print_events``)."""
+
+    def add(self, job: NewPrintJob) -> int:
+        """Store a job with its document; its id."""
+        ...
+
+    def get(self, job_id: int, *, lock: bool = False) -> PrintJob:
+        """The job (``lock``: held until commit, where the database can); NotFound if absent."""
+        ...
+
+    def document(self, job_id: int) -> bytes: ...
+
+    def update(self, job_id: int, state: JobState, **fields: object) -> None:
+        """Set the job's state and any of ``attempts``, ``next_attempt_at``, ``last_error``, ``printed_at``,
+        ``printer``, ``station``, ``who``."""
+        ...
+
+    def for_order(self, order_id: int) -> tuple[PrintJob, ...]:
+        """The order's jobs, oldest first."""
+        ...
+
+    def of_station(self, station: str, states: Collection[JobState]) -> tuple[PrintJob, ...]:
+        """This station's jobs in ``states``, oldest first."""
+        ...
+
+    def in_states(self, states: Collection[JobState], limit: int = 1000) -> tuple[PrintJob, ...]:
+        """Every station's jobs in ``states``, oldest first."""
+        ...
+
+    def add_event(self, event: PrintEvent) -> None: ...
+
+    def events(self, order_id: int) -> tuple[PrintEvent, ...]:
+        """The order's print events, oldest first."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: ``with uow_factory() as uow: ...; uow.commit()``; leaving without commit rolls back.
 
@@ -243,6 +281,9 @@ class UnitOfWork(Protocol):
 
     @property
     def benches(self) -> BenchRepository: ...
+
+    @property
+    def print_jobs(self) -> PrintJobRepository: ...
 
     def __enter__(self) -> Self: ...
 
@@ -266,17 +307,28 @@ class UowFactory(Protocol):
 class Printer(Protocol):
     """Something that takes a rendered document and prints (or files) it.
 
-    Raises ``PrinterError`` (a ``DomainError``) when the document cannot be delivered;
-    callers run it on the bench's worker thread, never on the GUI thread.
+    Raises ``PrinterUnavailable`` (a ``DomainError``) when nothing was printed and
+    ``PrintUncertain`` when a send broke off midway; callers run it on the bench's worker
+    thread, never on the GUI thread.
     """
 
     @property
     def name(self) -> str:
-        """A human-readable name shown in settings, logs and ``packstation doctor``."""
+        """The target as configured (``cups:Zebra``, ``tcp:10.0.0.5:9100``…): settings, logs, jobs."""
         ...
 
-    def print_document(self, title: str, data: bytes, kind: str) -> str | Path:
-        """Deliver ``data`` (PDF or ZPL) of document ``kind`` (``label``, ``slip``); where it went."""
+    def send(self, title: str, data: bytes) -> str:
+        """Deliver ``data`` (PDF or ZPL) as a job called ``title``; where it went (a path, a CUPS job id…)."""
+        ...
+
+    def accepted(self, title: str) -> bool | None:
+        """After a crash mid-send: did the printer take job ``title``? None when it cannot tell."""
+        ...
+
+
+class PrinterFactory(Protocol):
+    def __call__(self, target: str, kind: str, /) -> Printer:
+        """The printer behind a configured target (``folder:/path``, ``cups:QUEUE``…) for documents of ``kind``."""
         ...
 
 
@@ -284,9 +336,22 @@ class DocumentRenderer(Protocol):
     def __call__(self, documents: ShipmentDocuments, /) -> bytes: ...
 
 
+class BatchRenderer(Protocol):
+    def __call__(self, documents: Sequence[ShipmentDocuments], /) -> bytes: ...
+
+
+class LabelRenderer(Protocol):
+    """A label for a printer of ``dpi`` (203 or 300): bars a whole number of its dots wide."""
+
+    def __call__(self, documents: ShipmentDocuments, dpi: int, /) -> bytes: ...
+
+
 @dataclass(frozen=True)
 class Documents:
     """The label and slip renderers (``adapters.labels``), injected so services stay free of reportlab."""
 
-    shipping_label: DocumentRenderer
+    shipping_label: LabelRenderer
     packing_slip: DocumentRenderer
+    zpl_label: LabelRenderer | None = None  # the label in ZPL II for a raw or TCP 9100 printer
+    pick_copy: DocumentRenderer | None = None  # the warehouse's copy: bins and the internal note
+    label_batch: BatchRenderer | None = None  # several PDF labels as one document, one page each

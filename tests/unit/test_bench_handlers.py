@@ -271,8 +271,18 @@ def test_a_printer_that_cannot_take_the_label_ships_nothing(store, tmp_path: Pat
     opened(bench, "PL-2")
     bench.scan(SPOON)
     failed = run(bench, Finish())
-    assert (failed.code, failed.stored) == ("printer.unavailable", False)
-    assert show_order(store.unit_of_work, "PL-2")["status"] == "packing"
+    assert (failed.code, failed.tone, failed.params["attempts"]) == ("print.retrying", Tone.BAD, 1)
+    assert failed.params["retry_in"] == 1 and "File exists" in failed.params["reason"]
+    assert show_order(store.unit_of_work, "PL-2")["status"] == "packed"  # packed, not shipped: the label is not out
+    # The next box must not come while this one has no label.
+    refused = run(bench, NextOrder())
+    assert (refused.code, refused.order.number) == ("print.label_pending", "PL-2")
+    assert run(bench, Scan(MUG)).code == "print.label_pending"
+    (tmp_path / "printed").unlink()  # the printer is back
+    shipped = run(bench, Finish())  # F12 again: retry at once
+    assert shipped.code == "order.shipped" and show_order(store.unit_of_work, "PL-2")["status"] == "shipped"
+    labels = sorted(p.name for p in (tmp_path / "printed").iterdir())
+    assert [name.split("-")[2] for name in labels] == ["label", "slip"]  # one of each: nothing printed twice
 
 
 def test_resume_reopens_this_benchs_order_only(store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

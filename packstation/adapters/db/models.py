@@ -5,7 +5,18 @@ from __future__ import annotations
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -194,3 +205,42 @@ class OrderChange(Base):
     source: Mapped[str] = mapped_column(String(32))
     summary: Mapped[str] = mapped_column(Text)
     acknowledged: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PrintJob(Base):
+    """The durable print queue: one document for one printer, and where it stands."""
+
+    __tablename__ = "print_jobs"
+    __table_args__ = (Index("ix_print_jobs_station_state", "station", "state", "id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    parcel_index: Mapped[int] = mapped_column(Integer, default=1)
+    kind: Mapped[str] = mapped_column(String(8))  # label | slip | pick
+    format: Mapped[str] = mapped_column(String(8))  # pdf | zpl
+    printer: Mapped[str] = mapped_column(String(300))
+    document: Mapped[bytes] = mapped_column(LargeBinary)
+    archive_path: Mapped[str] = mapped_column(String(500), default="")
+    state: Mapped[str] = mapped_column(String(12), index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    printed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    who: Mapped[str] = mapped_column(String(120))
+    station: Mapped[str] = mapped_column(String(64))
+    reprint_of: Mapped[int | None] = mapped_column(ForeignKey("print_jobs.id", ondelete="SET NULL"))
+
+
+class PrintEvent(Base):
+    """Every state change of a print job: the printing part of the order's audit trail."""
+
+    __tablename__ = "print_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    job_id: Mapped[int] = mapped_column(ForeignKey("print_jobs.id", ondelete="CASCADE"), index=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    from_state: Mapped[str] = mapped_column(String(12))
+    to_state: Mapped[str] = mapped_column(String(12))
+    who: Mapped[str] = mapped_column(String(120))
+    station: Mapped[str] = mapped_column(String(64))
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -155,7 +155,10 @@ class SqlOrders:
         )
 
     def heartbeat(self, order_id: int, bench: BenchIdentity, now: datetime) -> bool:
-        stmt = update(Order).where(Order.id == order_id, _held_by(bench)).values(claim_heartbeat=now)
+        # Packing, or packed with its label still to print at this bench: either way still ours.
+        on_screen = Order.status.in_((Status.PACKING.value, Status.PACKED.value))
+        mine = and_(Order.claim_bench == bench.bench_id, Order.claim_station == bench.station)
+        stmt = update(Order).where(Order.id == order_id, on_screen, mine).values(claim_heartbeat=now)
         return self._conn.execute(stmt).rowcount == 1
 
     def claimed_by(self, bench: BenchIdentity) -> tuple[orders.Order, ...]:

@@ -12,6 +12,7 @@ from packstation.adapters.db.bench_repository import SqlBenches
 from packstation.adapters.db.engine import READONLY
 from packstation.adapters.db.journal_repository import SqlJournal
 from packstation.adapters.db.order_repository import SqlOrders
+from packstation.adapters.db.print_job_repository import SqlPrintJobs
 from packstation.adapters.db.product_repository import SqlPackers, SqlProducts
 from packstation.domain.errors import StorageUnavailable
 
@@ -30,6 +31,7 @@ class SqlUnitOfWork:
     packers: SqlPackers
     journal: SqlJournal
     benches: SqlBenches
+    print_jobs: SqlPrintJobs
 
     def __init__(self, engine: Engine, readonly: bool = False) -> None:
         self._engine = engine
@@ -49,6 +51,7 @@ class SqlUnitOfWork:
         self.packers = SqlPackers(self.connection)
         self.journal = SqlJournal(self.connection)
         self.benches = SqlBenches(self.connection)
+        self.print_jobs = SqlPrintJobs(self.connection)
         return self
 
     def __exit__(

@@ -23,6 +23,7 @@ from packstation.domain.records import Address, ShipmentDocuments
 
 from .fonts import BOLD, REGULAR, register_fonts, render_lock
 from .shipping_label import cod_due, cod_text, code128_symbol, draw_block, fit_block, format_weight
+from .slip_words import lines_phrase, money, word
 
 MARGIN = 15 * mm
 HEADER_H = 32 * mm
@@ -77,7 +78,7 @@ def _address_text(a: Address) -> list[str]:
     return rows
 
 
-def _page_frame(doc: ShipmentDocuments, slip: str):
+def _page_frame(doc: ShipmentDocuments, slip: str, pick: bool = False):
     """The onPage callback: header with barcode, and the sender in the footer."""
     symbol = code128_symbol(slip, 85 * mm, 14 * mm, min_dots=1, max_dots=3)
     sender = ", ".join(doc.sender.lines())
@@ -95,10 +96,14 @@ def _page_frame(doc: ShipmentDocuments, slip: str):
             centre_width=text_w,
         )
         left_w = page_w - 2 * MARGIN - symbol.width + symbol.rquiet - 5 * mm
+        lang = doc.language
+        heading = "PICK COPY / KOPIA MAGAZYNOWA" if pick else word(lang, "title")
         title = [
-            ("Packing slip", BOLD, 20, 1),
-            (f"Order / Zamówienie: {doc.order_number}", BOLD, 13, 2),
-            (f"Date / Data: {doc.created or date.today().isoformat()}", REGULAR, 9, 1),
+            (heading, BOLD, 20, 1),
+            (f"{word(lang, 'order')}: {doc.order_number}", BOLD, 13, 2),
+            (f"{word(lang, 'date')}: {doc.created or date.today().isoformat()}", REGULAR, 9, 1),
+            (doc.sender.name, BOLD, 9, 1),
+            (doc.shop_contact, REGULAR, 8, 2),
         ]
         draw_block(c, fit_block(title, left_w, HEADER_H - 6 * mm), MARGIN, top)
         c.setLineWidth(1.2)
@@ -112,15 +117,16 @@ def _page_frame(doc: ShipmentDocuments, slip: str):
 
 
 def _shipment_table(doc: ShipmentDocuments, width: float) -> Table:
+    lang = doc.language
     facts = [
-        ("Carrier / Przewoźnik", doc.carrier),
-        ("Service / Usługa", doc.service),
-        ("Tracking / Nr przesyłki", doc.tracking_number),
-        ("Parcel / Paczka", f"{doc.parcel_index}/{doc.parcel_count}"),
+        (word(lang, "carrier"), doc.carrier),
+        (word(lang, "service"), doc.service),
+        (word(lang, "tracking"), doc.tracking_number),
+        (word(lang, "parcel"), f"{doc.parcel_index}/{doc.parcel_count}"),
     ]
     if doc.weight_kg is not None:
-        facts.append(("Weight / Waga", format_weight(doc.weight_kg)))
-    ship_to = [_p("Ship to / Odbiorca", _SMALL)]
+        facts.append((word(lang, "weight"), format_weight(doc.weight_kg)))
+    ship_to = [_p(word(lang, "ship_to"), _SMALL)]
     ship_to += [
         _p(row, ParagraphStyle("addr", parent=_BODY, fontName=BOLD if i == 0 else REGULAR, fontSize=11, leading=14))
         for i, row in enumerate(_address_text(doc.recipient))
@@ -150,22 +156,30 @@ def _shipment_table(doc: ShipmentDocuments, width: float) -> Table:
     return outer
 
 
-def _lines_table(doc: ShipmentDocuments, width: float) -> Table:
-    header = [
-        _p("#", _HEAD),
-        _p("SKU", _HEAD),
-        _p("Name / Nazwa", _HEAD),
-        _p("Bin / Lokalizacja", _HEAD),
-        _p("Qty / Ilość", _HEAD_QTY),
-    ]
-    rows = [header]
+def _lines_table(doc: ShipmentDocuments, width: float, pick: bool) -> Table:
+    """The lines: the customer's copy with prices (when imported) and lots / serials, the pick copy with bins."""
+    lang = "pl" if pick else doc.language
+    priced = not pick and any(line.unit_price is not None for line in doc.lines)
+    extra = "Bin / Lokalizacja" if pick else word(lang, "price") if priced else None
+    header = [_p("#", _HEAD), _p(word(lang, "sku"), _HEAD), _p(word(lang, "name"), _HEAD)]
+    header += [_p(extra, _HEAD)] if extra else []
+    rows = [[*header, _p(word(lang, "qty"), _HEAD_QTY)]]
     for n, line in enumerate(doc.lines, start=1):
-        rows.append([_p(n, _SMALL), _p(line.sku), _p(line.name), _p(line.bin_location), _p(line.quantity, _QTY)])
+        name = _p(line.name)
+        if line.lot_serial and not pick:
+            name = _p(f"{line.name}\n{word(lang, 'lot')}: {line.lot_serial}")
+        row = [_p(n, _SMALL), _p(line.sku), name]
+        if pick:
+            row.append(_p(line.bin_location))
+        elif priced:
+            row.append(_p(money(line.unit_price, doc.currency, lang) if line.unit_price is not None else ""))
+        rows.append([*row, _p(line.quantity, _QTY)])
     if not doc.lines:
-        rows.append(["", "", _p("No items / Brak pozycji"), "", ""])
+        rows.append(["", "", _p(word(lang, "none")), *([""] if extra else []), ""])
     total = sum(line.quantity for line in doc.lines)
-    rows.append([_p(f"Total / Razem: {len(doc.lines)} lines / pozycji", _QTY), "", "", "", _p(total, _QTY)])
-    widths = [10 * mm, 40 * mm, None, 30 * mm, 22 * mm]
+    rows.append([_p(f"{word(lang, 'total')}: {lines_phrase(len(doc.lines), lang)}", _QTY), "", "",
+                 *([""] if extra else []), _p(total, _QTY)])  # fmt: skip
+    widths: list[float | None] = [10 * mm, 40 * mm, None, *([30 * mm] if extra else []), 22 * mm]
     widths[2] = width - sum(w for w in widths if w)
     table = Table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(
@@ -176,12 +190,19 @@ def _lines_table(doc: ShipmentDocuments, width: float) -> Table:
                 ("ROWBACKGROUNDS", (0, 1), (-1, -2), [colors.white, colors.HexColor("#EEEEEE")]),
                 ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
                 ("LINEABOVE", (0, -1), (-1, -1), 1.2, colors.black),
-                ("SPAN", (0, -1), (3, -1)),
+                ("SPAN", (0, -1), (-2, -1)),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ]
         )
     )
     return table
+
+
+def render_pick_copy(doc: ShipmentDocuments) -> bytes:
+    """The warehouse's copy of the slip: bin locations and the internal note, never for the customer."""
+    register_fonts()
+    with render_lock:
+        return _render(doc, pick=True)
 
 
 def render_packing_slip(doc: ShipmentDocuments) -> bytes:
@@ -196,9 +217,9 @@ def render_packing_slip(doc: ShipmentDocuments) -> bytes:
         return _render(doc)
 
 
-def _render(doc: ShipmentDocuments) -> bytes:
+def _render(doc: ShipmentDocuments, pick: bool = False) -> bytes:
     slip = doc.slip_barcode or doc.order_number
-    frame = _page_frame(doc, slip)  # builds the barcode: fails before any layout work
+    frame = _page_frame(doc, slip, pick)  # builds the barcode: fails before any layout work
     buf = io.BytesIO()
     pdf = SimpleDocTemplate(
         buf,
@@ -225,12 +246,14 @@ def _render(doc: ShipmentDocuments) -> bytes:
             )
         )
         story += [box, Spacer(1, 5 * mm)]
-    story.append(_lines_table(doc, width))
-    if doc.notes.strip():
-        story += [
-            Spacer(1, 5 * mm),
-            _p("Notes / Uwagi", ParagraphStyle("nh", parent=_BODY, fontName=BOLD)),
-            Paragraph(escape(doc.notes).replace("\n", "<br/>"), _BODY),
-        ]
+    story.append(_lines_table(doc, width, pick))
+    heading = ParagraphStyle("nh", parent=_BODY, fontName=BOLD)
+    notes = [("Notes / Uwagi", doc.notes)] if pick else [(word(doc.language, "gift"), doc.gift_note)]
+    if not pick:  # the shop's after-sales texts, in the order the configuration gives them
+        titles = {"service": "service_contact"}
+        notes += [(word(doc.language, titles.get(key, key)), text) for key, text in doc.after_sales]
+    for title, text in notes:
+        if text.strip():
+            story += [Spacer(1, 4 * mm), _p(title, heading), Paragraph(escape(text).replace("\n", "<br/>"), _BODY)]
     pdf.build(story, onFirstPage=frame, onLaterPages=frame, canvasmaker=_NumberedCanvas)
     return buf.getvalue()

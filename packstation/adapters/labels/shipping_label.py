@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from packstation.domain import barcodes
 from packstation.domain.errors import InvalidBarcode
 from packstation.domain.records import Address, ShipmentDocuments
 
@@ -25,6 +26,8 @@ from .fonts import BOLD, REGULAR, register_fonts, render_lock
 PAGE_SIZE = (100 * mm, 150 * mm)
 MARGIN = 3 * mm
 DOT_203 = 25.4 / 203 * mm  # one dot of a 203 dpi print head, in points
+FNC1 = "\xf1"  # reportlab's Code 128 FNC1: after the start character it makes the symbol GS1-128
+PAD = 1.5 * mm  # between text and any rule or divider
 QUIET_MODULES = 10  # ISO/IEC 15417 asks for at least 10 module widths each side
 LEADING = 1.2
 MIN_FONT = 6.0
@@ -34,11 +37,27 @@ Item = tuple[str, str, float, int]
 Line = tuple[str, str, float]
 
 
-def code128_symbol(value: str, max_width: float, bar_height: float, *, min_dots: int = 2, max_dots: int = 4) -> Code128:
+def is_sscc(value: str) -> bool:
+    """An SSCC-18: 18 digits with a valid GS1 check digit (printed as GS1-128 with AI 00)."""
+    return len(value) == 18 and value.isdigit() and barcodes.gs1_check_digit(value[:-1]) == int(value[-1])
+
+
+def human_readable(tracking: str) -> str:
+    """The text under the bars: ``(00) 3 4012345 000000001 7`` for an SSCC, else the number itself."""
+    if is_sscc(tracking):
+        return f"(00) {tracking[0]} {tracking[1:8]} {tracking[8:17]} {tracking[17]}"
+    return tracking
+
+
+def code128_symbol(
+    value: str, max_width: float, bar_height: float, *, min_dots: int = 2, max_dots: int = 4, dpi: int = 203,
+    gs1: bool = False,
+) -> Code128:  # fmt: skip
     """A Code 128 symbol of ``value`` no wider than ``max_width`` points, quiet zones included.
 
-    Bars are a whole number of 203 dpi dots wide (the widest from ``max_dots`` down
-    to ``min_dots`` that fits) so a thermal head prints every bar the same width.
+    Bars are a whole number of the printer's dots wide (at ``dpi``; the widest from ``max_dots``
+    down to ``min_dots`` that fits) so a thermal head prints every bar the same width. ``gs1``
+    makes it GS1-128: FNC1 first, then the element string (``00`` + SSCC).
     Raises ``InvalidBarcode`` for an empty value, characters outside printable ASCII
     (reportlab would silently drop them and encode a different number) or a value
     too long to fit.
@@ -48,12 +67,14 @@ def code128_symbol(value: str, max_width: float, bar_height: float, *, min_dots:
     bad = [ch for ch in value if not " " <= ch <= "~"]
     if bad:
         raise InvalidBarcode(f"Code 128 cannot encode {''.join(bad)!r} in {value!r}", value=value)
-    modules = Code128(value, barWidth=1, quiet=0).width + 2 * QUIET_MODULES
+    data = FNC1 + value if gs1 else value
+    modules = Code128(data, barWidth=1, quiet=0).width + 2 * QUIET_MODULES
+    dot = 25.4 / dpi * mm
     for dots in range(max_dots, min_dots - 1, -1):
-        bar = dots * DOT_203
+        bar = dots * dot
         if modules * bar <= max_width:
             quiet = QUIET_MODULES * bar
-            return Code128(value, barWidth=bar, barHeight=bar_height, lquiet=quiet, rquiet=quiet, humanReadable=0)
+            return Code128(data, barWidth=bar, barHeight=bar_height, lquiet=quiet, rquiet=quiet, humanReadable=0)
     raise InvalidBarcode(f"barcode {value!r} is too long to print {max_width / mm:.0f} mm wide", value=value)
 
 
@@ -64,7 +85,9 @@ def format_amount(amount: Decimal, currency: str) -> str:
 
 
 def format_weight(weight: Decimal) -> str:
-    """``Decimal("1.250")`` -> ``"1,25 kg"``: grams kept, trailing zeros dropped."""
+    """``Decimal("1.250")`` -> ``"1,25 kg"``: grams kept, trailing zeros dropped; from 100 kg whole kilograms."""
+    if weight >= 100:
+        return f"{weight.quantize(Decimal('1'), ROUND_HALF_UP):,}".replace(",", " ") + " kg"
     text = f"{weight.quantize(Decimal('0.001'), ROUND_HALF_UP):f}".rstrip("0")
     return (text + "0" if text.endswith(".") else text).replace(".", ",") + " kg"
 
@@ -160,10 +183,14 @@ def draw_block(c: Canvas, lines: list[Line], x: float, top: float, *, centre_wid
     return y
 
 
-def _caption(c: Canvas, x: float, top: float, text: str) -> float:
-    c.setFont(BOLD, 6)
-    c.drawString(x, top - 6, text)
-    return top - 8
+def _caption(c: Canvas, x: float, top: float, text: str, width: float) -> float:
+    """A small bold caption fitted to ``width``, its accents clear of the rule at ``top``; the y below it."""
+    size = 6.0
+    while size > 4.5 and stringWidth(text, BOLD, size) > width:
+        size -= 0.25
+    c.setFont(BOLD, size)
+    c.drawString(x, top - PAD - size * 0.93, text)  # 0.93 em: DejaVu's ascent, Ó's accent included
+    return top - PAD - size * 1.25
 
 
 def _rule(c: Canvas, y: float, width: float = 1.0) -> None:
@@ -185,89 +212,117 @@ def _address_items(a: Address, sizes: tuple[float, float, float], max_lines: int
     return items
 
 
-def render_shipping_label(doc: ShipmentDocuments) -> bytes:
+def render_shipping_label(doc: ShipmentDocuments, dpi: int = 203) -> bytes:
     """Render ``doc`` as a one-page 100×150 mm PDF carrier label and return its bytes.
 
+    ``dpi`` (203 or 300) is the label printer's: bars are a whole number of its dots.
     Raises ``InvalidBarcode`` when the tracking number cannot be printed as Code 128.
     Safe to call from several threads (renders are serialised, see ``fonts.render_lock``).
     """
+    return render_shipping_labels([doc], dpi)
+
+
+def render_shipping_labels(docs: Sequence[ShipmentDocuments], dpi: int = 203) -> bytes:
+    """Several labels as one PDF, one 100×150 mm page each, in the order given (a supervisor's batch)."""
     register_fonts()
     with render_lock:
-        return _render(doc)
+        # Built first so a bad tracking number fails before anything is drawn.
+        symbols = [_symbol(doc, dpi) for doc in docs]
+        buf = io.BytesIO()
+        # The initial font is the embedded one: no page refers to a Helvetica the PDF does not carry.
+        c = Canvas(buf, pagesize=PAGE_SIZE, pageCompression=1, initialFontName=REGULAR, initialFontSize=10)
+        first = docs[0] if docs else None
+        c.setTitle(f"Label {first.order_number} {first.tracking_number}" if first else "Labels")
+        c.setAuthor("Packstation")
+        c.setSubject("Shipping label")
+        for doc, symbol in zip(docs, symbols, strict=True):
+            _draw(c, doc, symbol)
+            c.showPage()
+        c.save()
+        return buf.getvalue()
 
 
-def _render(doc: ShipmentDocuments) -> bytes:
+def _symbol(doc: ShipmentDocuments, dpi: int) -> Code128:
+    # The quiet zones may reach into the page margin: paper there is white as well.
+    width = PAGE_SIZE[0] - 2 * mm
+    if is_sscc(doc.tracking_number):
+        return code128_symbol("00" + doc.tracking_number, width, 24 * mm, dpi=dpi, gs1=True)
+    return code128_symbol(doc.tracking_number, width, 24 * mm, dpi=dpi)
+
+
+def _draw(c: Canvas, doc: ShipmentDocuments, symbol: Code128) -> None:
     page_w, page_h = PAGE_SIZE
     inner = page_w - 2 * MARGIN
-    # Built first so a bad tracking number fails before anything is drawn. The quiet
-    # zones may reach into the page margin: paper there is white as well.
-    symbol = code128_symbol(doc.tracking_number, page_w - 2 * mm, 25 * mm)
-
-    buf = io.BytesIO()
-    c = Canvas(buf, pagesize=PAGE_SIZE, pageCompression=1)
-    c.setTitle(f"Label {doc.order_number} {doc.tracking_number}")
-    c.setAuthor("Packstation")
-    c.setSubject("Shipping label")
 
     # Top band: sender (small, left) and carrier + service (right).
     top, band = page_h - MARGIN, 24 * mm
     split = MARGIN + inner * 0.58
-    y = _caption(c, MARGIN, top, "NADAWCA / FROM")
+    y = _caption(c, MARGIN, top + PAD, "NADAWCA / FROM", split - MARGIN - PAD)
     sender = _address_items(doc.sender, (8, 7.5, 7.5), 1)
-    draw_block(c, fit_block(sender, split - MARGIN - 2 * mm, y - (top - band)), MARGIN, y)
-    y = _caption(c, split + 2 * mm, top, "PRZEWOŹNIK / CARRIER")
+    draw_block(c, fit_block(sender, split - MARGIN - PAD, y - (top - band) - PAD), MARGIN, y)
+    right_x, right_w = split + PAD, page_w - MARGIN - split - PAD
+    y = _caption(c, right_x, top + PAD, "PRZEWOŹNIK / CARRIER", right_w)
     carrier = [(doc.carrier or "—", BOLD, 18, 1), (doc.service, REGULAR, 10, 2), (doc.created, REGULAR, 7, 1)]
-    right_w = page_w - MARGIN - split - 2 * mm
-    draw_block(c, fit_block(carrier, right_w, y - (top - band)), split + 2 * mm, y)
+    draw_block(c, fit_block(carrier, right_w, y - (top - band) - PAD), right_x, y)
     c.setLineWidth(0.8)
     c.line(split, top, split, top - band)
     top -= band
     _rule(c, top, 1.5)
 
-    # Bottom up: barcode, then order/parcel/weight, then COD; the recipient gets the rest.
+    # Bottom up: the barcode a full margin above the edge, its human-readable line, then
+    # order / parcel / weight, then COD; the recipient gets all that is left.
     bottom = MARGIN
-    y = draw_block(
-        c, fit_block([(doc.tracking_number, BOLD, 14, 1)], inner, 7 * mm), MARGIN, bottom + 7 * mm, centre_width=inner
-    )
-    bar_y = bottom + 8 * mm
+    hr = fit_block([(human_readable(doc.tracking_number), BOLD, 13, 1)], inner, 6 * mm)
+    draw_block(c, hr, MARGIN, bottom + 6 * mm, centre_width=inner)
+    bar_y = bottom + 7 * mm
     symbol.drawOn(c, (page_w - symbol.width) / 2, bar_y)
-    bottom = bar_y + symbol.height + 1 * mm
-    _caption(c, MARGIN, bottom + 8, "NR PRZESYŁKI / TRACKING")
-    bottom += 10
+    bottom = bar_y + symbol.height
+    caption = "NR PRZESYŁKI / TRACKING (SSCC)" if is_sscc(doc.tracking_number) else "NR PRZESYŁKI / TRACKING"
+    _caption(c, MARGIN, bottom + 8 + PAD, caption, inner)  # just above the bars
+    bottom += 8 + PAD
     _rule(c, bottom, 1.5)
+    bottom = _info_row(c, doc, bottom, inner)
 
+    if cod_due(doc):
+        # Boxed, inverted and large so the courier cannot miss the cash to collect.
+        box_h = 16 * mm
+        bottom += 2 * mm
+        c.setFillGray(0)
+        c.rect(MARGIN, bottom, inner, box_h, stroke=0, fill=1)
+        c.setFillGray(1)
+        lines = fit_block([(cod_text(doc), BOLD, 20, 2)], inner - 4 * mm, box_h - 3 * mm)
+        text_h = sum(s * LEADING for _, _, s in lines)
+        draw_block(c, lines, MARGIN, bottom + (box_h + text_h) / 2, centre_width=inner)
+        c.setFillGray(0)
+        bottom += box_h + 2 * mm  # the box itself closes the recipient area: no rule
+
+    y = _caption(c, MARGIN, top, "ODBIORCA / TO", inner)
+    recipient = _address_items(doc.recipient, (20, 17, 24), 3)
+    if doc.parcel_locker:
+        recipient.insert(0, (f"PACZKOMAT / LOCKER {doc.parcel_locker}", BOLD, 16, 1))
+    block = fit_block(recipient, inner, y - bottom - PAD)
+    # Short addresses sit in the middle of their area rather than leaving a band at its foot.
+    used = sum(s * LEADING for _, _, s in block)
+    draw_block(c, block, MARGIN, y - max(0.0, (y - bottom - PAD - used) / 3))
+
+
+def _info_row(c: Canvas, doc: ShipmentDocuments, bottom: float, inner: float) -> float:
+    """Order number, parcel x/n and weight in three cells; the y of the rule above them."""
     cells = [
-        ("ZAMÓWIENIE / ORDER", doc.order_number, 0.46),
+        ("ZAMÓWIENIE / ORDER", doc.order_number, 0.44),
         ("PACZKA / PARCEL", f"{doc.parcel_index}/{doc.parcel_count}", 0.24),
-        ("WAGA / WEIGHT", format_weight(doc.weight_kg) if doc.weight_kg is not None else "—", 0.30),
+        ("WAGA / WEIGHT", format_weight(doc.weight_kg) if doc.weight_kg is not None else "—", 0.32),
     ]
     row_h, x = 15 * mm, MARGIN
     c.setLineWidth(0.8)
     for i, (caption, value, share) in enumerate(cells):
-        y = _caption(c, x + (1 * mm if i else 0), bottom + row_h, caption)
-        w = inner * share - 2 * mm
-        draw_block(c, fit_block([(value, BOLD, 15, 2)], w, y - bottom - 1 * mm), x + (1 * mm if i else 0), y)
+        left = x + (PAD if i else 0)
+        w = inner * share - PAD - (PAD if i else 0)
+        y = _caption(c, left, bottom + row_h, caption, w)
+        draw_block(c, fit_block([(value, BOLD, 15, 2)], w, y - bottom - PAD), left, y)
         x += inner * share
         if i < len(cells) - 1:
             c.line(x, bottom, x, bottom + row_h)
     bottom += row_h
     _rule(c, bottom, 1.5)
-
-    if cod_due(doc):
-        # Boxed with a heavy frame so the courier cannot miss the cash to collect.
-        box_h = 13 * mm
-        bottom += 2 * mm
-        c.setLineWidth(2.5)
-        c.rect(MARGIN + 1.25, bottom, inner - 2.5, box_h)
-        lines = fit_block([(cod_text(doc), BOLD, 16, 2)], inner - 6 * mm, box_h - 3 * mm)
-        text_h = sum(s * LEADING for _, _, s in lines)
-        draw_block(c, lines, MARGIN, bottom + (box_h + text_h) / 2, centre_width=inner)
-        bottom += box_h + 2 * mm  # the box itself closes the recipient area: no rule
-
-    y = _caption(c, MARGIN, top - 1 * mm, "ODBIORCA / TO")
-    recipient = _address_items(doc.recipient, (18, 15, 22), 3)
-    draw_block(c, fit_block(recipient, inner, y - bottom - 2 * mm), MARGIN, y - 1 * mm)
-
-    c.showPage()
-    c.save()
-    return buf.getvalue()
+    return bottom

@@ -69,7 +69,8 @@ class MemoryOrders:
 
     def heartbeat(self, order_id: int, bench: BenchIdentity, now: datetime) -> bool:
         order = self._t.orders.get(order_id)
-        if order is None or not order.held_by(bench):
+        mine = order is not None and (order.claim_bench, order.claim_station) == (bench.bench_id, bench.station)
+        if order is None or not mine or order.status not in (Status.PACKING, Status.PACKED):
             return False
         self._put(replace(order, claim_heartbeat=now))
         return True

@@ -9,6 +9,7 @@ from typing import Self
 from packstation.adapters.memory.benches import MemoryBenches
 from packstation.adapters.memory.journal import MemoryJournal
 from packstation.adapters.memory.orders import MemoryOrders
+from packstation.adapters.memory.print_jobs import MemoryPrintJobs
 from packstation.adapters.memory.products import MemoryPackers, MemoryProducts
 from packstation.adapters.memory.tables import Tables
 
@@ -34,6 +35,7 @@ class MemoryUnitOfWork:
     packers: MemoryPackers
     journal: MemoryJournal
     benches: MemoryBenches
+    print_jobs: MemoryPrintJobs
 
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
@@ -51,6 +53,7 @@ class MemoryUnitOfWork:
         self.packers = MemoryPackers(self._work)
         self.journal = MemoryJournal(self._work)
         self.benches = MemoryBenches(self._work)
+        self.print_jobs = MemoryPrintJobs(self._work)
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None

@@ -14,6 +14,7 @@ from packstation.domain.journal import (
     StatusChange,
 )
 from packstation.domain.orders import Order, Packer, Product
+from packstation.domain.printing import PrintEvent, PrintJob
 
 
 @dataclass
@@ -32,6 +33,9 @@ class Tables:
     status_changes: list[StatusChange] = field(default_factory=list)
     order_changes: list[OrderChange] = field(default_factory=list)
     benches: dict[str, BenchRecord] = field(default_factory=dict)  # station name -> holder
+    print_jobs: dict[int, PrintJob] = field(default_factory=dict)
+    print_documents: dict[int, bytes] = field(default_factory=dict)
+    print_events: list[PrintEvent] = field(default_factory=list)
     last_id: int = 0
 
     def next_id(self) -> int:

@@ -1,15 +1,14 @@
-"""Errors a printer back-end raises when a document cannot be delivered."""
+"""Errors a printer back-end raises when a document cannot be delivered.
+
+They are the domain's own (``domain.errors``), so the services can tell "nothing printed"
+from "maybe printed" without importing the adapters.
+"""
 
 from __future__ import annotations
 
-from packstation.domain.errors import DomainError
+from packstation.domain.errors import PrinterUnavailable, PrintUncertain
 
+# The name the back-ends have always raised: nothing was printed.
+PrinterError = PrinterUnavailable
 
-class PrinterError(DomainError):
-    """The printer (or print folder) cannot take the document; nothing was printed.
-
-    ``params`` carries ``printer`` (the back-end's name) and ``reason`` so the
-    GUI can offer "retry / choose another printer" with the cause in words.
-    """
-
-    code = "printer.unavailable"
+__all__ = ["PrintUncertain", "PrinterError"]

@@ -4,19 +4,30 @@ Used where a print server or another program watches a hot folder, for stations
 without a printer, and in tests. A watcher must never see half a file, so each
 document is written to a hidden temporary file in the same folder (same file
 system, so the rename is atomic) and renamed to its final name only when complete.
+A queued job's file is named after the job (``send``), so after a crash the file's
+presence proves the job printed (``accepted``); a process killed mid-write leaves a
+``.printing-*.tmp`` that the next printer on that folder removes.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 import threading
+import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from packstation.paths import safe_file_name
 
 from .errors import PrinterError
+
+log = logging.getLogger(__name__)
+TMP_PREFIX, TMP_SUFFIX = ".printing-", ".tmp"
+# A leftover older than this cannot belong to a write in progress (a label takes milliseconds).
+STALE_TMP_SECONDS = 60.0
 
 # Two print jobs in this process must not pick the same free name at the same time.
 _name_lock = threading.Lock()
@@ -26,7 +37,7 @@ def _extension(data: bytes) -> str:
     head = data[:16].lstrip()
     if head.startswith(b"%PDF"):
         return ".pdf"
-    if head.startswith(b"^XA"):
+    if head.startswith((b"^XA", b"~", b"^")):
         return ".zpl"
     return ".bin"
 
@@ -36,25 +47,82 @@ class FolderPrinter:
 
     def __init__(self, directory: Path) -> None:
         self._directory = Path(directory)
+        self._swept = False
 
     @property
     def name(self) -> str:
-        """``folder:<directory>``: what settings and ``packstation doctor`` display."""
+        """``folder:<directory>``: the target as configured."""
         return f"folder:{self._directory}"
+
+    def send(self, title: str, data: bytes) -> str:
+        """Write ``data`` as ``<title><ext>`` (a job's title is unique); return the path.
+
+        Raises ``PrinterError`` naming the folder and the OS error when it cannot be written.
+        """
+        self.sweep()
+        target = self._directory / f"{safe_file_name(title)}{_extension(data)}"
+        self._write(data, lambda: target)
+        return str(target)
+
+    def accepted(self, title: str) -> bool:
+        """The job's file is there: it was written completely (files appear only by rename)."""
+        name = safe_file_name(title)
+        return any((self._directory / f"{name}{ext}").exists() for ext in (".pdf", ".zpl", ".bin"))
+
+    def sweep(self) -> int:
+        """Remove ``.printing-*.tmp`` files a killed process left (once per printer); how many."""
+        if self._swept:
+            return 0
+        self._swept = True
+        removed = 0
+        cutoff = time.time() - STALE_TMP_SECONDS
+        try:
+            leftovers = list(self._directory.glob(f"{TMP_PREFIX}*{TMP_SUFFIX}"))
+        except OSError:
+            return 0
+        for path in leftovers:
+            try:
+                if path.stat().st_mtime < cutoff:
+                    path.unlink()
+                    removed += 1
+            except OSError:
+                continue  # another bench removed it first
+        if removed:
+            log.warning("print folder cleaned folder=%s leftovers=%d", self._directory, removed)
+        return removed
 
     def print_document(self, title: str, data: bytes, kind: str) -> Path:
         """Write ``data`` to ``<title>-<kind>-<YYYYmmdd-HHMMSS-ffffff><ext>``; return its path.
 
-        The extension follows the content (``.pdf``, ``.zpl``, else ``.bin``). A name
-        already taken gets ``-2``, ``-3``… so no document overwrites another. Raises
-        ``PrinterError`` naming the folder and the OS error when it cannot be written;
-        no partial or temporary file is left behind then.
+        For documents outside the queue (a sheet, an export): a name already taken gets
+        ``-2``, ``-3``… so no document overwrites another.
         """
+        folder = self._directory
+        stem = "-".join(
+            [
+                safe_file_name(title, "document"),
+                safe_file_name(kind, "doc"),
+                datetime.now().strftime("%Y%m%d-%H%M%S-%f"),
+            ]
+        )
+        suffix = _extension(data)
+
+        def free_name() -> Path:
+            target = folder / f"{stem}{suffix}"
+            counter = 2
+            while target.exists():
+                target = folder / f"{stem}-{counter}{suffix}"
+                counter += 1
+            return target
+
+        return self._write(data, free_name)
+
+    def _write(self, data: bytes, name: Callable[[], Path]) -> Path:
         folder = self._directory
         tmp: str | None = None
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".printing-", suffix=".tmp", dir=folder)
+            fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=TMP_SUFFIX, dir=folder)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()
@@ -62,20 +130,8 @@ class FolderPrinter:
                 os.fsync(handle.fileno())
             # mkstemp makes the file owner-only; a print daemon under another user must read it.
             os.chmod(tmp, 0o644)
-            stem = "-".join(
-                [
-                    safe_file_name(title, "document"),
-                    safe_file_name(kind, "doc"),
-                    datetime.now().strftime("%Y%m%d-%H%M%S-%f"),
-                ]
-            )
-            suffix = _extension(data)
             with _name_lock:
-                target = folder / f"{stem}{suffix}"
-                counter = 2
-                while target.exists():
-                    target = folder / f"{stem}-{counter}{suffix}"
-                    counter += 1
+                target = name()
                 os.replace(tmp, target)
             tmp = None
             return target

@@ -11,10 +11,11 @@ from packstation.domain.errors import ClaimLost, DomainError
 from packstation.logs import report_exception
 from packstation.services.bench.commands import Command, Scan
 from packstation.services.bench.outcome import OrderSnapshot, Outcome, OutcomeKind, outcome, refusal
+from packstation.services.bench.printing_actions import while_label_pending
 from packstation.services.bench.registry import HANDLERS
 from packstation.services.bench.session import BenchContext, BenchSession
 from packstation.services.bench.upkeep import lost_order
-from packstation.services.ports import Documents, Printer, UowFactory
+from packstation.services.ports import Documents, PrinterFactory, UowFactory
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +29,13 @@ class Bench:
     """
 
     def __init__(
-        self, config: Config, uow: UowFactory, documents: Documents | None = None, printer: Printer | None = None
+        self,
+        config: Config,
+        uow: UowFactory,
+        documents: Documents | None = None,
+        printers: PrinterFactory | None = None,
     ) -> None:
-        self._ctx = BenchContext(config, uow, documents, printer)
+        self._ctx = BenchContext(config, uow, documents, printers)
         self._ctx.dispatch = self._run
 
     @property
@@ -67,6 +72,9 @@ class Bench:
         log.debug("command %r", command)
         try:
             try:
+                pending = while_label_pending(self._ctx, command)
+                if pending is not None:
+                    return pending
                 return handler(self._ctx, command)
             except ClaimLost:
                 return lost_order(self._ctx)

@@ -96,6 +96,31 @@ class Refresh(Command):
     """Re-read the open order (after the database came back)."""
 
 
+@dataclass(frozen=True)
+class SetAside(Command):
+    """The label printer is down: set the packed box aside (``awaiting_label``) and move on."""
+
+
+@dataclass(frozen=True)
+class ConfirmLabel(Command):
+    """The packer's answer to "did the label come out?" after a send that broke off."""
+
+    came_out: bool
+
+
+@dataclass(frozen=True)
+class PrintTick(Command):
+    """Send this bench's print jobs whose retry time has come (the worker sends it every second)."""
+
+
+@dataclass(frozen=True)
+class Reprint(Command):
+    """Print a document of an order again (audited as a reprint)."""
+
+    number: str
+    kind: str = "label"
+
+
 # ``CMD-<NAME>`` barcodes and the command each one runs (hotkeys send the commands directly).
 SCANNED: dict[str, Command] = {
     "FINISH": Finish(),
@@ -105,4 +130,7 @@ SCANNED: dict[str, Command] = {
     "NEXT": NextOrder(),
     "LOGOUT": Logout(),
     "OK": Acknowledge(),
+    "ASIDE": SetAside(),
+    "LABEL-OK": ConfirmLabel(True),
+    "LABEL-AGAIN": ConfirmLabel(False),
 }

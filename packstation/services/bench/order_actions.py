@@ -6,9 +6,11 @@ import logging
 from dataclasses import replace
 
 from packstation.domain.clock import iso, utcnow
+from packstation.domain.printing import JobState
 from packstation.domain.verification import Param
-from packstation.services import finishing
-from packstation.services.bench.commands import ConfirmRemoved, Finish, Hold, NextOrder
+from packstation.services import finishing, print_queue
+from packstation.services.bench import printing_actions
+from packstation.services.bench.commands import ConfirmRemoved, Finish, Hold
 from packstation.services.bench.outcome import Outcome, OutcomeKind, ScanLine, outcome
 from packstation.services.bench.scanning import scan_record
 from packstation.services.bench.session import BenchContext
@@ -50,19 +52,37 @@ def handle_hold(ctx: BenchContext, command: Hold) -> Outcome:
 
 
 def handle_finish(ctx: BenchContext, _command: Finish) -> Outcome:
-    """Print the label and slip, ship the order, and open the next one once the printer has them."""
+    """Pack the order and queue its label and slip (one transaction), then print them.
+
+    The order ships, and the next one opens, only once the printer has taken the label;
+    until then the bench keeps the order on screen (F12 again retries at once).
+    """
+    if ctx.session.label_job is not None:
+        label = ctx.session.label_job
+        return printing_actions.print_documents(ctx, label, _requeued(ctx, label))
     order_id = ctx.session.order_id
     if order_id is None:
         return outcome(OutcomeKind.REFUSED, "command.no_order", {"name": "FINISH"}, stored=False)
-    if ctx.documents is None or ctx.printer is None:
+    if ctx.documents is None or ctx.printers is None:
         return outcome(OutcomeKind.REFUSED, "printer.not_configured", stored=False)
-    shipped = finishing.finish_order(ctx.uow, order_id, ctx.config, ctx.bench, ctx.who, ctx.documents, ctx.printer)
-    ctx.session.closed()
-    params: dict[str, str | int | None] = {**shipped, "next": None}
-    if ctx.config.auto_next:
-        # Only now, with the label out: a late label can never land on the next order's box.
-        # Shipped is shipped even if no next order opens (queue empty, database away).
-        following = ctx.dispatch(NextOrder())
-        opened = following is not None and ctx.session.order_id is not None
-        params["next"] = following.params.get("number") if opened and following else None
-    return outcome(OutcomeKind.SHIPPED, "order.shipped", params)
+    finished = finishing.finish_order(ctx.uow, order_id, ctx.config, ctx.bench, ctx.who, ctx.documents)
+    ctx.session.label_job = finished.label_job
+    return printing_actions.print_documents(ctx, finished.label_job, (finished.slip_job,))
+
+
+def _requeued(ctx: BenchContext, job_id: int) -> tuple[int, ...]:
+    """The packer pressed F12 again: the waiting label and the order's waiting documents are due now."""
+    with ctx.uow() as uow:
+        label = uow.print_jobs.get(job_id, lock=True)
+        others = []
+        for job in uow.print_jobs.for_order(label.order_id):
+            if job.state is JobState.FAILED:
+                print_queue.move(uow, job, JobState.QUEUED, ctx.who, ctx.station, "retry now (F12)")
+            elif job.state is JobState.QUEUED:
+                uow.print_jobs.update(job.job_id, JobState.QUEUED, next_attempt_at=None)  # due now; same state
+            else:
+                continue
+            if job.job_id != job_id:
+                others.append(job.job_id)
+        uow.commit()
+    return tuple(others)

@@ -6,10 +6,11 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import TypeVar, cast
 
-from packstation.services.bench import identity, order_actions, ordering, people, scanning, upkeep
+from packstation.services.bench import identity, order_actions, ordering, people, printing_actions, scanning, upkeep
 from packstation.services.bench.commands import (
     Acknowledge,
     Command,
+    ConfirmLabel,
     ConfirmRemoved,
     Finish,
     Heartbeat,
@@ -18,11 +19,14 @@ from packstation.services.bench.commands import (
     Logout,
     NextOrder,
     OpenOrder,
+    PrintTick,
     Refresh,
     Register,
     Release,
+    Reprint,
     Resume,
     Scan,
+    SetAside,
     Shutdown,
 )
 from packstation.services.bench.outcome import Outcome
@@ -41,10 +45,10 @@ HANDLERS: Mapping[type[Command], Handler] = MappingProxyType(
     dict(
         [
             _entry(Scan, scanning.handle_scan),
-            _entry(OpenOrder, ordering.handle_open),
+            _entry(OpenOrder, printing_actions.handle_open_or_label),  # a box set aside gets its label
             _entry(NextOrder, ordering.handle_next),
             _entry(Release, ordering.handle_release),
-            _entry(Resume, ordering.handle_resume),
+            _entry(Resume, printing_actions.handle_resume),  # settles print jobs, then ordering.handle_resume
             _entry(ConfirmRemoved, order_actions.handle_removed),
             _entry(Hold, order_actions.handle_hold),
             _entry(Finish, order_actions.handle_finish),
@@ -55,6 +59,10 @@ HANDLERS: Mapping[type[Command], Handler] = MappingProxyType(
             _entry(Refresh, upkeep.handle_refresh),
             _entry(Register, identity.handle_register),
             _entry(Shutdown, identity.handle_shutdown),
+            _entry(SetAside, printing_actions.handle_set_aside),
+            _entry(ConfirmLabel, printing_actions.handle_confirm_label),
+            _entry(PrintTick, printing_actions.handle_print_tick),
+            _entry(Reprint, printing_actions.handle_reprint),
         ]
     )
 )

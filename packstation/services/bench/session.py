@@ -17,7 +17,7 @@ from packstation.domain.orders import Order
 from packstation.services.bench.commands import Command
 from packstation.services.bench.outcome import OrderSnapshot, Outcome
 from packstation.services.claims import held
-from packstation.services.ports import Documents, Printer, UnitOfWork, UowFactory
+from packstation.services.ports import Documents, PrinterFactory, UnitOfWork, UowFactory
 
 
 @dataclass
@@ -28,12 +28,14 @@ class BenchSession:
     order_id: int | None = None
     snapshot: OrderSnapshot | None = None
     registered: bool = False  # this run holds the station name (Register succeeded)
+    # The label job of the open (packed) order: until it is out, no other order opens here.
+    label_job: int | None = None
 
     def opened(self, snapshot: OrderSnapshot) -> None:
         self.order_id, self.snapshot = snapshot.order_id, snapshot
 
     def closed(self) -> None:
-        self.order_id, self.snapshot = None, None
+        self.order_id, self.snapshot, self.label_job = None, None, None
 
 
 @dataclass
@@ -43,7 +45,7 @@ class BenchContext:
     config: Config
     uow: UowFactory
     documents: Documents | None = None
-    printer: Printer | None = None
+    printers: PrinterFactory | None = None
     session: BenchSession = field(default_factory=BenchSession)
     # Who this bench is (installation id + station name): read once, at start.
     bench: BenchIdentity = field(default=BenchIdentity("", ""))
