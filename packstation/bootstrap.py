@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from packstation.config import Config, ConfigError
-from packstation.domain.errors import StorageUnavailable
 from packstation.domain.records import ShipmentDocuments
 from packstation.services.bench.bench import Bench
 from packstation.services.ports import Documents, Printer, PrinterFactory, UowFactory
@@ -88,9 +87,10 @@ def printers() -> PrinterFactory:
 def bootstrap(config: Config, migrate: bool = True) -> App:
     """Open the database (migrating it to this build's schema unless told not to)."""
     from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+    from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
     from packstation.adapters.db.engine import make_engine
+    from packstation.adapters.db.faults import empty_file_fault, fault
     from packstation.adapters.db.migrate import upgrade
     from packstation.adapters.db.unit_of_work import uow_factory
 
@@ -99,15 +99,21 @@ def bootstrap(config: Config, migrate: bool = True) -> App:
     except (ArgumentError, NoSuchModuleError) as exc:
         raise ConfigError(f"invalid database URL {config.db_url!r}: {exc}") from None
     where = make_url(config.db_url).render_as_string(hide_password=True)
+    empty = empty_file_fault(config.db_url)
+    if empty is not None:
+        engine.dispose()
+        raise empty
     if migrate:
         try:
             if upgrade(engine):
                 log.info("database migrated url=%s", where)
-        except OperationalError as exc:
+        except DBAPIError as exc:
             engine.dispose()
-            reason = " ".join(str(exc.orig).split())
-            log.error("database unavailable url=%s reason=%s", where, reason)
-            raise StorageUnavailable(f"cannot open the database {where}: {reason}") from None
+            named = fault(exc, config.db_url)
+            if named is None:
+                raise
+            log.error("database fault url=%s code=%s detail=%s", where, named.code, named.params.get("detail"))
+            raise named from None
         except Exception:
             engine.dispose()
             raise

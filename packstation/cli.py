@@ -11,6 +11,7 @@ import json
 import logging
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -85,6 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     db.add_parser("upgrade", help="migrate the schema to this version")
     db.add_parser("current", help="print the schema revision")
+    db.add_parser("check", help="check the database's integrity and schema")
+    backup = db.add_parser("backup", help="back up an SQLite database (prints pg_dump instructions for PostgreSQL)")
+    backup.add_argument("-o", "--output", type=Path, help="the backup file (default: <data folder>/backups/…)")
+    restore = db.add_parser("restore", help="replace an SQLite database with a backup (the current one is kept)")
+    restore.add_argument("file", type=Path)
+    restore.add_argument("--force", action="store_true", help="even while benches seem to be running")
 
     packers = sub.add_parser("packers", help="manage packer badges").add_subparsers(
         dest="packers_command", required=True, metavar="ACTION"
@@ -298,20 +305,76 @@ def _print_order(doc: dict) -> None:
 
 
 def _db(args: argparse.Namespace, cfg: Config) -> int:
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import DBAPIError
 
     from packstation import bootstrap
-    from packstation.adapters.db.migrate import current_revision, head_revision
-    from packstation.domain.errors import StorageUnavailable
+    from packstation.adapters.db.faults import fault
 
+    if args.db_command == "restore":
+        return _db_restore(args, cfg)
     app = bootstrap.bootstrap(cfg, migrate=args.db_command == "upgrade")
     try:
-        with app.engine.connect() as conn:
-            print(f"schema {current_revision(conn)} (this build: {head_revision()})")
-    except OperationalError as exc:
-        raise StorageUnavailable(f"cannot open the database: {' '.join(str(exc.orig).split())}") from None
+        return _db_action(args, app)
+    except DBAPIError as exc:
+        named = fault(exc, cfg.db_url)
+        if named is None:
+            raise
+        raise named from None
     finally:
         app.dispose()
+
+
+def _db_action(args: argparse.Namespace, app: App) -> int:
+    from packstation import paths
+    from packstation.adapters.db import maintenance
+    from packstation.adapters.db.faults import sqlite_path
+    from packstation.adapters.db.migrate import current_revision, head_revision
+
+    url = app.config.db_url
+    if args.db_command == "backup":
+        if sqlite_path(url) is None:
+            print(maintenance.pg_instructions(url, "backup"))
+            return 0
+        now = datetime.now()
+        target = args.output or maintenance.default_backup_path(paths.data_dir() / "backups", now)
+        made = maintenance.backup(url, target)
+        print(f"backup: {made} ({made.stat().st_size} bytes)")
+        return 0
+    if args.db_command == "check":
+        report = maintenance.check(app.engine, url)
+        print("\n".join(report.lines))
+        print("database: OK" if report.ok else "database: PROBLEMS (see above)")
+        return 0 if report.ok else 1
+    with app.engine.connect() as conn:
+        print(f"schema {current_revision(conn)} (this build: {head_revision()})")
+    return 0
+
+
+def _db_restore(args: argparse.Namespace, cfg: Config) -> int:
+    """Restore an SQLite backup, refused while a bench is running on the database (unless --force)."""
+    from packstation import bootstrap, paths
+    from packstation.adapters.db import maintenance
+    from packstation.adapters.db.faults import sqlite_path
+    from packstation.domain.errors import DomainError
+    from packstation.services.benches import live_benches
+
+    if sqlite_path(cfg.db_url) is None:
+        print(maintenance.pg_instructions(cfg.db_url, "restore"))
+        return 0
+    app = bootstrap.bootstrap(cfg, migrate=False)
+    try:
+        running = live_benches(app.uow, cfg.claim_ttl_seconds)
+    except DomainError:
+        running = ()  # the database to replace may be the damaged one: nothing can be asked of it
+    finally:
+        app.dispose()
+    if running and not args.force:
+        names = ", ".join(f"{b.identity.station} on {b.identity.host}" for b in running)
+        raise DomainError(f"benches are running on this database ({names}): stop them first, or use --force",
+                          code="storage.restore_refused")  # fmt: skip
+    safety = maintenance.restore(cfg.db_url, args.file, paths.data_dir() / "backups", datetime.now())
+    bootstrap.bootstrap(cfg).dispose()  # an older backup is migrated to this build's schema at once
+    print(f"restored {args.file}; the database as it was is kept in {safety}")
     return 0
 
 

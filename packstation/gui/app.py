@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
+import sqlite3
 import sys
+import threading
+import time
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
+from packstation import paths
+from packstation.adapters.db.faults import sqlite_path
+from packstation.adapters.db.maintenance import daily_backup
 from packstation.bootstrap import App
 from packstation.domain.errors import DomainError
 from packstation.domain.orders import QueuePage
@@ -23,6 +31,9 @@ from packstation.services.bench.bench import Bench
 from packstation.services.bench.commands import Register, Resume
 from packstation.services.bench.outcome import OutcomeKind
 from packstation.services.orders_admin import list_orders
+
+log = logging.getLogger(__name__)
+BACKUP_CHECK_SECONDS = 3600  # a bench that runs for days still makes its daily backup
 
 
 def create_window(app: App, bench: Bench | None = None) -> MainWindow:
@@ -69,6 +80,7 @@ def run(app: App) -> int:
         qapp.setApplicationName("Packstation")
         window = create_window(app, register(app))
         shown.append(window)
+        _start_daily_backups(app)
         if os.environ.get("PACKSTATION_QUIT_AFTER_PAINT"):
             # Start-up benchmark: exit right after the first paint with the queue loaded.
             window.installEventFilter(_QuitAfterFirstPaint(window, qapp))
@@ -78,6 +90,22 @@ def run(app: App) -> int:
     finally:
         # Qt may still print while the interpreter tears down: not into a half-gone logging.
         crash_handling.uninstall()
+
+
+def _start_daily_backups(app: App) -> None:
+    """An SQLite bench keeps a backup a day (the last seven) beside its data, made off the GUI thread."""
+    if sqlite_path(app.config.db_url) is None:
+        return
+
+    def keep_backing_up() -> None:
+        while True:
+            try:
+                daily_backup(app.config.db_url, paths.data_dir() / "backups", datetime.now())
+            except (DomainError, OSError, sqlite3.Error) as exc:  # a failed backup must never stop packing
+                log.error("daily backup failed error=%s", exc)
+            time.sleep(BACKUP_CHECK_SECONDS)
+
+    threading.Thread(target=keep_backing_up, name="daily-backup", daemon=True).start()
 
 
 def _close_on_signals(window: Any) -> None:

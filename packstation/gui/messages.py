@@ -107,6 +107,28 @@ TEXTS: dict[str, Text] = {
         "DATABASE UNAVAILABLE — scan NOT counted", "Reconnecting… scan the unit again when this turns back.", ""
     ),
     "storage.back": Text("Database back", "Scanning works again.", ""),
+    "storage.corrupt": Text(
+        "DATABASE DAMAGED — scan NOT counted", "Call a supervisor: the last backup must be restored.", ""
+    ),
+    "storage.read_only": Text(
+        "DATABASE READ-ONLY — scan NOT counted", "Call a supervisor: this bench may not write the database.", ""
+    ),
+    "storage.disk_full": Text("DISK FULL — scan NOT counted", "Call a supervisor: free space on {where}.", ""),
+    "storage.locked": Text(
+        "DATABASE BUSY — scan NOT counted", "Another program holds it {holders}. Scan the unit again in a moment.", ""
+    ),
+    "storage.unreachable": Text(
+        "DATABASE SERVER UNREACHABLE — scan NOT counted", "Reconnecting… scan the unit again when this turns back.", ""
+    ),
+    "storage.auth_failed": Text(
+        "DATABASE REFUSED THE LOGIN — scan NOT counted", "Call a supervisor: check the user name and password.", ""
+    ),
+    "storage.no_database": Text(
+        "DATABASE NOT FOUND — scan NOT counted", "Call a supervisor: the database in the settings does not exist.", ""
+    ),
+    "storage.cannot_open": Text(
+        "DATABASE CANNOT BE OPENED — scan NOT counted", "Call a supervisor: check the database file's folder.", ""
+    ),
     "queue.empty": Text("The queue is empty", "", ""),
     "bench.registered": Text("Station {station} ready", "", ""),
     "bench.name_taken": Text(

@@ -66,6 +66,7 @@ def import_batch(
             for product in part:
                 _store_product(uow, product, stored.get(product.sku), report)
             uow.commit()
+            uow.tidy()
     for orders in _parts(batch.orders, batch_size):
         with uow_factory() as uow:
             existing = uow.orders.by_external({(o.source, o.external_id) for o in orders})
@@ -75,6 +76,7 @@ def import_batch(
                 if (order.source, order.external_id) in existing:
                     _update_order(uow, order, existing[(order.source, order.external_id)], names, report, station)
             uow.commit()
+            uow.tidy()
         log.debug("import progress file=%s orders=%s", file_name, report.orders_created + report.orders_updated)
     log.info("import file=%s %s", file_name, report.summary())
     return report

@@ -293,6 +293,11 @@ class UnitOfWork(Protocol):
 
     def commit(self) -> None: ...
 
+    def tidy(self) -> None:
+        """After a committed bulk write: do the storage's housekeeping now (SQLite: checkpoint its
+        write-ahead log), so that a bench's next small commit does not pay for it."""
+        ...
+
 
 class UowFactory(Protocol):
     """Makes one unit of work per use case.

@@ -42,7 +42,7 @@ def test_scans_turn_red_while_the_database_is_away_and_the_bench_recovers(qtbot,
         try:
             away = _scan(qtbot, window, unit)
             assert away.kind == "db_unavailable" and not away.stored
-            assert window.banner.tone == "bad" and "DATABASE UNAVAILABLE" in window.banner.text()
+            assert window.banner.tone == "bad" and "DATABASE SERVER UNREACHABLE" in window.banner.text()
             assert "UNAVAILABLE" in window.db_label.text()
             assert window.ui.pickTable.item(0, 3).text() == "1"  # nothing counted that was not stored
         finally:

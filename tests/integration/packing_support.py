@@ -70,12 +70,14 @@ def simple_orders(count: int, prefix: str = "RACE") -> ImportBatch:
     return batch(*(order(f"{prefix}-{i:04d}", ("SKU-MUG", 1)) for i in range(1, count + 1)))
 
 
-def make_app(db_url: str, station: str = "bench-1", print_to: Path | None = None, **overrides: object) -> bootstrap.App:
-    """Bootstrap the real app (migrating the database) for one station."""
+def make_app(
+    db_url: str, station: str = "bench-1", print_to: Path | None = None, migrate: bool = True, **overrides: object
+) -> bootstrap.App:
+    """Bootstrap the real app (migrating the database unless told not to) for one station."""
     cfg = config.load(db_url=db_url, station=station, print_to=str(print_to) if print_to else None)
     for key, value in overrides.items():
         setattr(cfg, key, value)
-    return bootstrap.bootstrap(cfg)
+    return bootstrap.bootstrap(cfg, migrate=migrate)
 
 
 def open_order(bench: Bench, number: str) -> OrderSnapshot:

@@ -46,7 +46,7 @@ def test_scans_while_the_server_is_down_count_nothing_and_it_recovers(pg_cluster
             for raw in (MUG_EAN, SPOON_UPC, MUG_EAN):
                 outcome, took = timed_scan(station, raw)
                 assert outcome.kind == "db_unavailable", outcome
-                assert (outcome.tone, outcome.code, outcome.stored) == ("bad", "storage.unavailable", False)
+                assert (outcome.tone, outcome.code, outcome.stored) == ("bad", "storage.unreachable", False)
                 assert took < ANSWER_WITHIN_S, f"the red banner took {took:.1f} s"
                 # Nothing that was not stored is counted, not even on screen.
                 assert [line.scanned for line in outcome.order.lines] == [1, 0]

@@ -6,15 +6,15 @@ from types import TracebackType
 from typing import Self
 
 from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError
 
 from packstation.adapters.db.bench_repository import SqlBenches
 from packstation.adapters.db.engine import READONLY
+from packstation.adapters.db.faults import fault
 from packstation.adapters.db.journal_repository import SqlJournal
 from packstation.adapters.db.order_repository import SqlOrders
 from packstation.adapters.db.print_job_repository import SqlPrintJobs
 from packstation.adapters.db.product_repository import SqlPackers, SqlProducts
-from packstation.domain.errors import StorageUnavailable
 
 
 class SqlUnitOfWork:
@@ -42,7 +42,7 @@ class SqlUnitOfWork:
         try:
             self.connection = self._engine.connect()
         except DBAPIError as exc:  # connecting happens here, not inside the caller's block
-            _translate(exc)
+            _translate(exc, str(self._engine.url))
             raise
         if self._readonly:
             self.connection.execution_options(**{READONLY: True})
@@ -63,16 +63,31 @@ class SqlUnitOfWork:
             pass  # the connection is already gone; nothing was committed
         finally:
             self.connection.close()
-        _translate(exc)
+        _translate(exc, str(self._engine.url))
 
     def commit(self) -> None:
         self.connection.commit()
 
+    def tidy(self) -> None:
+        """SQLite: checkpoint the WAL (PASSIVE: never waits for readers) outside any transaction.
 
-def _translate(exc: BaseException | None) -> None:
-    """Raise StorageUnavailable for a lost or unreachable database."""
-    if isinstance(exc, OperationalError) or (isinstance(exc, DBAPIError) and exc.connection_invalidated):
-        raise StorageUnavailable("database unavailable", detail=str(exc.orig)[:200]) from exc
+        Left to itself, SQLite checkpoints in whichever connection commits once the log passes
+        1,000 pages: after an import's batches that is a bench's scan, which then waits ~1 s.
+        """
+        if self.connection.dialect.name != "sqlite":
+            return
+        raw = self.connection.connection.dbapi_connection
+        if raw is not None and not self.connection.in_transaction():
+            raw.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+
+
+def _translate(exc: BaseException | None, url: str = "") -> None:
+    """Raise the named storage fault (StorageUnavailable) for a driver error; leave others alone."""
+    if exc is None:
+        return
+    named = fault(exc, url)
+    if named is not None:
+        raise named from exc
 
 
 class SqlUowFactory:

@@ -60,6 +60,9 @@ class MemoryUnitOfWork:
     ) -> None:
         self._store.lock.release()
 
+    def tidy(self) -> None:
+        """Nothing to tidy in memory."""
+
     def commit(self) -> None:
         self._store.tables = self._work
         self._begin()  # like a database connection: the next statements run in a new transaction

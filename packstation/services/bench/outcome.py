@@ -132,7 +132,7 @@ def outcome(
 
 def refusal(error: DomainError, raw: str = "") -> Outcome:
     """The outcome of an expected refusal: nothing was stored."""
-    kind = OutcomeKind.DB_UNAVAILABLE if error.code == "storage.unavailable" else OutcomeKind.REFUSED
+    kind = OutcomeKind.DB_UNAVAILABLE if error.code.startswith("storage.") else OutcomeKind.REFUSED
     return outcome(kind, error.code, _params(error), raw=raw, stored=False)
 
 
