@@ -40,7 +40,7 @@ class ImportReport:
 
 # Orders or products written per transaction: short enough that a bench's scan never waits
 # long behind an import for SQLite's write lock (one writer at a time).
-WRITE_BATCH = 500
+WRITE_BATCH = 100
 
 
 def import_batch(
@@ -61,14 +61,14 @@ def import_batch(
         raise ImportRejected(f"{file_name}: {len(errors)} error(s), nothing imported", sorted(errors))
     names |= {p.sku: p.name for p in batch.products}
     for part in _parts(batch.products, batch_size):
-        with uow_factory() as uow:
+        with uow_factory(bulk=True) as uow:
             stored = uow.products.by_skus({p.sku for p in part})
             for product in part:
                 _store_product(uow, product, stored.get(product.sku), report)
             uow.commit()
             uow.tidy()
     for orders in _parts(batch.orders, batch_size):
-        with uow_factory() as uow:
+        with uow_factory(bulk=True) as uow:
             existing = uow.orders.by_external({(o.source, o.external_id) for o in orders})
             fresh = [o for o in orders if (o.source, o.external_id) not in existing]
             _add_orders(uow, fresh, names, report, station)

@@ -303,10 +303,13 @@ class UowFactory(Protocol):
     """Makes one unit of work per use case.
 
     ``readonly=True`` promises that the unit of work only reads: on SQLite it then takes no
-    write lock, so a bench's reads never wait behind an import's writes.
+    write lock, so a bench's reads never wait behind an import's writes. ``bulk=True`` is a
+    bulk writer that is safe to run again (an import): it may give up its last commit's
+    durability against a power cut so that it holds the write lock only briefly (SQLite:
+    no flush to disk inside the lock; the checkpoint in ``tidy`` flushes it).
     """
 
-    def __call__(self, *, readonly: bool = False) -> UnitOfWork: ...
+    def __call__(self, *, readonly: bool = False, bulk: bool = False) -> UnitOfWork: ...
 
 
 class Printer(Protocol):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
@@ -46,9 +47,8 @@ _FAULTS: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
 
 def fault(exc: BaseException, url: str = "") -> StorageUnavailable | None:
     """The named fault for a driver error, or None when it is not a storage fault (a bug, a constraint)."""
-    if not isinstance(exc, (OperationalError, InterfaceError)) and type(exc) is not DatabaseError:
-        if not (isinstance(exc, DBAPIError) and exc.connection_invalidated):
-            return None
+    if not _is_storage_error(exc):
+        return None
     detail = " ".join(str(getattr(exc, "orig", exc)).split())[:300]
     code, advice = "storage.unavailable", "the database is unavailable: it is retried by itself"
     for candidate, pattern, what in _FAULTS:
@@ -63,6 +63,15 @@ def fault(exc: BaseException, url: str = "") -> StorageUnavailable | None:
             extra = " (held by " + ", ".join(f"{name} pid {pid}" for pid, name in holders) + ")"
     message = f"{where}: {advice}{extra} [{detail}]" if where else f"{advice}{extra} [{detail}]"
     return StorageUnavailable(message, code=code, detail=detail, where=where, holders=extra.strip(" ()"))
+
+
+def _is_storage_error(exc: BaseException) -> bool:
+    """Driver errors about the storage itself; not integrity or programming errors (those are bugs)."""
+    if isinstance(exc, (OperationalError, InterfaceError, sqlite3.OperationalError)):
+        return True
+    if type(exc) in (DatabaseError, sqlite3.DatabaseError):  # the base class: "file is not a database"
+        return True
+    return isinstance(exc, DBAPIError) and exc.connection_invalidated
 
 
 def empty_file_fault(url: str) -> StorageUnavailable | None:

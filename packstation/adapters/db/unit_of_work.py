@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from types import TracebackType
 from typing import Self
 
@@ -9,12 +10,15 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from packstation.adapters.db.bench_repository import SqlBenches
-from packstation.adapters.db.engine import READONLY
+from packstation.adapters.db.engine import BULK, READONLY, restore_durability
 from packstation.adapters.db.faults import fault
 from packstation.adapters.db.journal_repository import SqlJournal
 from packstation.adapters.db.order_repository import SqlOrders
 from packstation.adapters.db.print_job_repository import SqlPrintJobs
 from packstation.adapters.db.product_repository import SqlPackers, SqlProducts
+
+# How long a bulk writer (an import) pauses between its transactions for a waiting bench.
+GIVE_WAY_S = 0.005
 
 
 class SqlUnitOfWork:
@@ -33,9 +37,10 @@ class SqlUnitOfWork:
     benches: SqlBenches
     print_jobs: SqlPrintJobs
 
-    def __init__(self, engine: Engine, readonly: bool = False) -> None:
+    def __init__(self, engine: Engine, readonly: bool = False, bulk: bool = False) -> None:
         self._engine = engine
         self._readonly = readonly
+        self._bulk = bulk
         self.connection: Connection
 
     def __enter__(self) -> Self:
@@ -46,6 +51,8 @@ class SqlUnitOfWork:
             raise
         if self._readonly:
             self.connection.execution_options(**{READONLY: True})
+        elif self._bulk:
+            self.connection.execution_options(**{BULK: True})
         self.orders = SqlOrders(self.connection)
         self.products = SqlProducts(self.connection)
         self.packers = SqlPackers(self.connection)
@@ -59,6 +66,8 @@ class SqlUnitOfWork:
     ) -> None:
         try:
             self.connection.rollback()
+            if self._bulk:
+                restore_durability(self.connection)
         except DBAPIError:
             pass  # the connection is already gone; nothing was committed
         finally:
@@ -69,16 +78,20 @@ class SqlUnitOfWork:
         self.connection.commit()
 
     def tidy(self) -> None:
-        """SQLite: checkpoint the WAL (PASSIVE: never waits for readers) outside any transaction.
+        """SQLite: checkpoint the WAL (PASSIVE: never waits for readers), then give way.
 
         Left to itself, SQLite checkpoints in whichever connection commits once the log passes
         1,000 pages: after an import's batches that is a bench's scan, which then waits ~1 s.
+        And SQLite's write lock has no queue: a writer that commits and begins again at once
+        can hold off a waiting bench batch after batch, so a bulk writer pauses a moment here
+        for whoever waits (engine.begin_immediate polls every millisecond).
         """
         if self.connection.dialect.name != "sqlite":
             return
         raw = self.connection.connection.dbapi_connection
         if raw is not None and not self.connection.in_transaction():
             raw.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchall()
+        time.sleep(GIVE_WAY_S)
 
 
 def _translate(exc: BaseException | None, url: str = "") -> None:
@@ -96,8 +109,8 @@ class SqlUowFactory:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
 
-    def __call__(self, *, readonly: bool = False) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self._engine, readonly)
+    def __call__(self, *, readonly: bool = False, bulk: bool = False) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self._engine, readonly, bulk)
 
 
 def uow_factory(engine: Engine) -> SqlUowFactory:

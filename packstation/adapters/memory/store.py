@@ -22,8 +22,8 @@ class MemoryStore:
         # Serialises transactions, as SQLite's write lock does: simple and enough for one bench.
         self.lock = threading.RLock()
 
-    def unit_of_work(self, *, readonly: bool = False) -> MemoryUnitOfWork:
-        """A ``UowFactory``; ``readonly`` changes nothing here (one lock serialises every transaction)."""
+    def unit_of_work(self, *, readonly: bool = False, bulk: bool = False) -> MemoryUnitOfWork:
+        """A ``UowFactory``; ``readonly`` and ``bulk`` change nothing here (one lock serialises all)."""
         return MemoryUnitOfWork(self)
 
 
