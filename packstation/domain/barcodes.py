@@ -103,21 +103,17 @@ def normalise(text: str) -> str:
     return gtin if gtin is not None else code.upper()
 
 
-_SYMBOLOGY_IDS = ("]C1", "]d2", "]Q3", "]e0")
-
-
 def _gtin_from_gs1(code: str) -> str | None:
-    """The GTIN (AI 01) of a GS1 element string, parsed by biip; None if it has none."""
-    body = code.lstrip(GS)
-    if not (body.startswith(_SYMBOLOGY_IDS) or (body.startswith("01") and len(body) >= 16 and body[2:16].isdigit())):
-        return None
-    from biip import ParseError, parse  # GS1 strings are rare: pay for biip only when one comes
+    """The GTIN of a GS1 element string (with or without its symbology identifier); None if it has none."""
+    from packstation.domain import gs1  # gs1 imports this module: imported late
 
-    try:
-        result = parse(code)
-    except ParseError:
+    symbology, body = gs1.split_symbology(code)
+    if not gs1.looks_like_gs1(body, symbology):
         return None
-    return result.gtin.as_gtin_14() if result.gtin is not None else None
+    try:
+        return gs1.parse_element_string(body).gtin
+    except gs1.Gs1Invalid:
+        return None
 
 
 def gs1_check_digit(payload: str) -> int:
