@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 
@@ -23,6 +23,12 @@ class ScanRecord:
     packer: str
     voided: bool = False
     event_id: int = 0
+    # The AIM symbology identifier the scanner sent and the GS1 fields of the scan, when it had them.
+    symbology: str | None = None
+    gtin: str | None = None
+    lot: str | None = None
+    serial: str | None = None
+    expiry: date | None = None
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,7 @@ class ProductRecord:
     weight_kg: Decimal | None = None
     bin_location: str = ""
     image_path: str = ""
+    tracking: str = "none"  # none | lot | serial (domain.tracking.Tracking)
 
 
 @dataclass(frozen=True)

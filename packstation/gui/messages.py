@@ -48,6 +48,33 @@ TEXTS: dict[str, Text] = {
         "REJECTED",
     ),
     "scan.empty": Text("Empty scan", "The scanner sent only a terminator or blanks.", "EMPTY"),
+    # GS1 and product tracking (lots, expiry dates, serials)
+    "scan.expired": Text(
+        "EXPIRED — take it out",
+        "{name}: expires {expiry} (lot {lot}); units need {margin_days} day(s) left. Then scan CMD‑REMOVED (F9).",
+        "EXPIRED",
+    ),
+    "scan.duplicate_serial": Text(
+        "SERIAL ALREADY PACKED — take it out",
+        "{name}: serial {serial} is already packed in order {order}. Then scan CMD‑REMOVED (F9).",
+        "DUPLICATE",
+    ),
+    "scan.already_counted": Text(
+        "Already counted", "{name}: serial {serial} is counted already — this is the same unit again.", "AGAIN"
+    ),
+    "scan.lot_missing": Text(
+        "Scan the unit's lot code", "{name} is tracked by lot: scan its GS1 code with the lot (10).", "NO LOT"
+    ),
+    "scan.serial_missing": Text(
+        "Scan the unit's serial code", "{name} is tracked by serial: scan each unit's own code (21).", "NO SERIAL"
+    ),
+    "scan.serial_per_unit": Text(
+        "Scan each unit",
+        "{name} is tracked by serial: this code counts {count} units — scan them one by one.",
+        "PER UNIT",
+    ),
+    "scan.gs1_invalid": Text("Scan rejected: damaged GS1 code", "“{text}”: {detail}. Nothing was counted.", "REJECTED"),
+    "scan.sscc": Text("Shipping label (SSCC {sscc})", "Not a product: nothing was counted.", "SSCC"),
     "order.opened": Text("Order {number} open", "Scan every unit.", "OPENED"),
     "order.resumed": Text("Order {number} resumed", "{scanned} of {required} units already scanned — carry on.", ""),
     "order.already_open": Text("Order {number} is already open", "", ""),

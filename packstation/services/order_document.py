@@ -70,6 +70,10 @@ def order_document(uow: UnitOfWork, order: Order) -> dict[str, Any]:
                 "station": s.station,
                 "packer": s.packer,
                 "voided": s.voided,
+                "symbology": s.symbology,
+                "lot": s.lot,
+                "serial": s.serial,
+                "expiry": s.expiry.isoformat() if s.expiry else None,
             }
             for s in reversed(uow.journal.scans(oid))
         ],

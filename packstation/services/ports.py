@@ -142,7 +142,18 @@ class JournalRepository(Protocol):
         ...
 
     def void_order_activity(self, order_id: int) -> None:
-        """Void (never delete) the order's scans and mismatches and zero its counts."""
+        """Void (never delete) the order's scans and mismatches, zero its counts and free its units' serials."""
+        ...
+
+    def serial_owner(self, gtin: str, serial: str) -> str | None:
+        """The number of the order this GTIN + serial is packed in, or None."""
+        ...
+
+    def reserve_serial(self, gtin: str, serial: str, order_id: int, scan_event_id: int, at: datetime) -> bool:
+        """Record the serialised unit as packed in the order; False (nothing written) if it already is somewhere.
+
+        The database's UNIQUE (gtin, serial) constraint decides, so two benches cannot both pack it.
+        """
         ...
 
     def add_status_change(self, change: StatusChange) -> None: ...

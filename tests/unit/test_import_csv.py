@@ -311,3 +311,10 @@ def test_decimal_limits(tmp_path: Path) -> None:
         (4, "weight_kg must be a number like 12.50 or 12,50, got '1e3'"),
         (5, "weight_kg must be a number like 12.50 or 12,50, got '1.234,5'"),
     ]
+
+
+def test_product_tracking_modes(tmp_path: Path) -> None:
+    text = "sku;name;tracking\nA;Syrop;serial\nB;Miód;LOT\nC;Kubek;\nD;Herbata;batch\n"
+    assert errors(write(tmp_path, text)) == [(5, "tracking must be one of none, lot, serial, got 'batch'")]
+    batch = parse_import_file(write(tmp_path, text.rsplit("D;", 1)[0]))
+    assert [(p.sku, p.tracking) for p in batch.products] == [("A", "serial"), ("B", "lot"), ("C", "none")]

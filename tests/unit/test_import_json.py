@@ -363,3 +363,11 @@ def test_examples_in_the_format_spec_parse() -> None:
     for kind, body in blocks:
         batch = (parse_csv if kind == "csv" else parse_json)(body, "import-format.md")
         assert batch.orders or batch.products
+
+
+def test_product_tracking_mode(tmp_path: Path) -> None:
+    products = [{"sku": "A", "name": "Syrop", "tracking": "serial"}, {"sku": "B", "name": "Kubek"}]
+    batch = parse_import_file(write(tmp_path, {"products": products}))
+    assert [(p.sku, p.tracking) for p in batch.products] == [("A", "serial"), ("B", "none")]
+    path = write(tmp_path, {"products": [{"sku": "A", "name": "Syrop", "tracking": 2}]})
+    assert errors(path) == [(3, "tracking must be one of none, lot, serial, got '2'")]

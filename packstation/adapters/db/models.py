@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, DateTime, ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -21,6 +21,7 @@ class Product(Base):
     weight_kg: Mapped[Decimal | None] = mapped_column(Numeric(10, 3))
     bin_location: Mapped[str] = mapped_column(String(64), default="")
     image_path: Mapped[str] = mapped_column(String(500), default="")
+    tracking: Mapped[str] = mapped_column(String(8), default="none", server_default="none")  # none|lot|serial
     barcodes: Mapped[list[ProductBarcode]] = relationship(
         back_populates="product", cascade="all, delete-orphan", order_by="ProductBarcode.id"
     )
@@ -118,6 +119,25 @@ class ScanEvent(Base):
     station: Mapped[str] = mapped_column(String(64))
     packer: Mapped[str] = mapped_column(String(120))
     voided: Mapped[bool] = mapped_column(Boolean, default=False)
+    # What the scan said beyond the code: the AIM symbology identifier and the GS1 fields.
+    symbology: Mapped[str | None] = mapped_column(String(3))
+    gtin: Mapped[str | None] = mapped_column(String(64))
+    lot: Mapped[str | None] = mapped_column(String(20))
+    serial: Mapped[str | None] = mapped_column(String(20))
+    expiry: Mapped[date | None] = mapped_column(Date)
+
+
+class UnitSerial(Base):
+    """A serialised unit packed into an order: the database itself refuses a GTIN + serial twice."""
+
+    __tablename__ = "unit_serials"
+    __table_args__ = (UniqueConstraint("gtin", "serial", name="uq_unit_serials_gtin_serial"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    gtin: Mapped[str] = mapped_column(String(64))
+    serial: Mapped[str] = mapped_column(String(20))
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    scan_event_id: Mapped[int] = mapped_column(ForeignKey("scan_events.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class Mismatch(Base):

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, DateTime, Integer, String, Text, bindparam, func, insert, select, update
+from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text, bindparam, func, insert, select, update
 
 from packstation.adapters.db.models import Mismatch, Order, OrderLine, Product, ProductBarcode, ScanEvent
 from packstation.domain.status import OPENABLE, Status
 
 LOOKUP = (
-    select(Product.sku, Product.name, ProductBarcode.quantity)
+    select(Product.sku, Product.name, ProductBarcode.quantity, Product.tracking)
     .join(ProductBarcode, ProductBarcode.product_id == Product.id)
     .where(ProductBarcode.code == bindparam("code"))
 )
@@ -33,6 +33,11 @@ SCAN_FIELDS = {
     "quantity": Integer,
     "station": String,
     "packer": String,
+    "symbology": String,
+    "gtin": String,
+    "lot": String,
+    "serial": String,
+    "expiry": Date,
 }
 GUARDED_SCAN = (
     insert(ScanEvent)

@@ -22,12 +22,13 @@ from packstation.domain.barcodes import (
 )
 from packstation.domain.errors import ImportRejected
 from packstation.domain.records import Address, ImportBatch, OrderLineRecord, OrderRecord, PackRecord, ProductRecord
+from packstation.domain.tracking import TRACKING_MODES
 
 ORDER_FIELDS = ("order_number", "external_id", "source", "customer_name", "email", "phone", "street",
                 "postal_code", "city", "country", "carrier", "service", "payment", "cod_amount", "currency",
                 "notes", "tracking_number", "status")  # fmt: skip
 ADDRESS_FIELDS = ("street", "postal_code", "city", "country")
-PRODUCT_FIELDS = ("sku", "name", "barcodes", "packs", "weight_kg", "bin_location", "image_path")
+PRODUCT_FIELDS = ("sku", "name", "barcodes", "packs", "weight_kg", "bin_location", "image_path", "tracking")
 MAX_QUANTITY = 100_000
 # Character limits matching the database columns (adapters/db/models.py); other fields: 255.
 MAX_LENGTH = {"order_number": 64, "external_id": 128, "source": 32, "customer_name": 200, "email": 200,
@@ -243,6 +244,7 @@ class BatchBuilder:
         if weight is not None and weight < 0:
             row.error(f"weight_kg must be 0 or more, got {weight}")
         bin_location, image_path = row.text("bin_location"), row.text("image_path")
+        tracking = row.choice("tracking", TRACKING_MODES)
         if sku and self._first("SKU", sku, self._skus, row):
             self.line_of[sku] = line
         listed: set[str] = set()
@@ -257,7 +259,7 @@ class BatchBuilder:
         for key in listed:
             self._barcodes.setdefault(key, (sku, line))
         if row.ok:
-            self.products.append(ProductRecord(sku, name, barcodes, packs, weight, bin_location, image_path))
+            self.products.append(ProductRecord(sku, name, barcodes, packs, weight, bin_location, image_path, tracking))
 
     def add_order(self, data: Mapping[str, object], line: int, lines: LineData | None) -> None:
         """Validate one order starting at ``line``; ``lines`` are (line, {sku, quantity, name|line_name}),

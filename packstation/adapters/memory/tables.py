@@ -30,6 +30,7 @@ class Tables:
     parcels: list[ParcelRecord] = field(default_factory=list)
     status_changes: list[StatusChange] = field(default_factory=list)
     order_changes: list[OrderChange] = field(default_factory=list)
+    serials: dict[tuple[str, str], int] = field(default_factory=dict)  # (gtin, serial) -> order id
     last_id: int = 0
 
     def next_id(self) -> int:

@@ -28,7 +28,12 @@ class OutcomeKind(StrEnum):
     WRONG_ITEM = "wrong_item"
     OVER_SCAN = "over_scan"
     UNKNOWN_BARCODE = "unknown_barcode"
+    EXPIRED = "expired"
+    DUPLICATE_SERIAL = "duplicate_serial"
+    ALREADY_COUNTED = "already_counted"
+    TRACKING_MISSING = "tracking_missing"
     INVALID_SCAN = "invalid_scan"
+    LOGISTIC_UNIT = "logistic_unit"  # an SSCC: recognised, counts nothing
     NO_ORDER = "no_order"
     LOGIN = "login"
     LOGOUT = "logout"
@@ -51,6 +56,10 @@ _BAD = {
     OutcomeKind.WRONG_ITEM,
     OutcomeKind.OVER_SCAN,
     OutcomeKind.UNKNOWN_BARCODE,
+    OutcomeKind.EXPIRED,
+    OutcomeKind.DUPLICATE_SERIAL,
+    OutcomeKind.ALREADY_COUNTED,
+    OutcomeKind.TRACKING_MISSING,
     OutcomeKind.INVALID_SCAN,
     OutcomeKind.NO_ORDER,
     OutcomeKind.ORDER_CANCELLED,
@@ -74,6 +83,8 @@ class ScanLine:
     raw: str
     verdict: str
     message_code: str
+    lot: str = ""
+    serial: str = ""
 
 
 @dataclass(frozen=True)

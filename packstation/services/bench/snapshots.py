@@ -24,7 +24,7 @@ def pack_state(uow: UnitOfWork, order: Order) -> PackState:
 def order_snapshot(uow: UnitOfWork, order: Order) -> OrderSnapshot:
     """The open order as the screen shows it, read from storage."""
     recent = tuple(
-        ScanLine(iso(s.at) or "", s.raw, s.verdict, s.message_code)
+        ScanLine(iso(s.at) or "", s.raw, s.verdict, s.message_code, s.lot or "", s.serial or "")
         for s in uow.journal.scans(order.order_id, limit=RECENT_SCANS, include_voided=False)
     )
     changes = tuple(c.summary for c in uow.journal.order_changes(order.order_id, only_unacknowledged=True))
