@@ -30,7 +30,7 @@ def create_window(app: App) -> MainWindow:
         return list_orders(app.uow, query.statuses, query.text, query.limit)
 
     worker = ScanWorker(app.bench(), read_queue, app.config.heartbeat_seconds)
-    capture = ScanCapture(qapp, burst_gap_ms=app.config.scanner_burst_gap_ms)
+    capture = ScanCapture.from_config(app.config, qapp)
     qapp.installEventFilter(capture)
     window = MainWindow(app, worker, capture)
     worker.start()
