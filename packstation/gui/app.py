@@ -16,6 +16,7 @@ from packstation.gui.crash import install_gui_crash_handling
 from packstation.gui.main_window import MainWindow
 from packstation.gui.scan_capture import ScanCapture
 from packstation.gui.scan_worker import QueueQuery, ScanWorker
+from packstation.gui.serial_devices import install_serial_scanners
 from packstation.logs import install_excepthooks, setup_logging
 from packstation.services.bench.commands import Resume
 from packstation.services.orders_admin import list_orders
@@ -34,6 +35,7 @@ def create_window(app: App) -> MainWindow:
     qapp.installEventFilter(capture)
     window = MainWindow(app, worker, capture)
     worker.start()
+    install_serial_scanners(window, window.ui.statusbar, worker, app.config.serial_scanners)
     # Resume first: an order this station was packing when it crashed comes back as it was.
     worker.submit(Resume())
     return window

@@ -108,6 +108,16 @@ TEXTS: dict[str, Text] = {
         "DATABASE UNAVAILABLE — scan NOT counted", "Reconnecting… scan the unit again when this turns back.", ""
     ),
     "storage.back": Text("Database back", "Scanning works again.", ""),
+    "device.disconnected": Text(
+        "SCANNER {device} DISCONNECTED", "Reconnecting by itself… Meanwhile use another scanner.", ""
+    ),
+    "device.disconnected_partial": Text(
+        "SCANNER {device} DISCONNECTED",
+        "The scan it was sending (“{discarded}”) was dropped: scan that unit again. Reconnecting…",
+        "",
+    ),
+    "device.unavailable": Text("SCANNER {device} NOT AVAILABLE", "{reason}", ""),
+    "device.reconnected": Text("Scanner {device} is back", "Scanning works again.", ""),
     "queue.empty": Text("The queue is empty", "", ""),
     "system.os_error": Text("SYSTEM PROBLEM — nothing shipped", "{error} {path} — call a supervisor.", ""),
     "internal.error": Text("SOFTWARE ERROR — call a supervisor", "{error}", ""),

@@ -86,6 +86,21 @@ class Refresh(Command):
     """Re-read the open order (after the database came back)."""
 
 
+@dataclass(frozen=True)
+class DeviceStatus(Command):
+    """A scanner or scale connected, came back, went away or cannot be opened (sent by its device thread).
+
+    ``state``: ``connected``, ``reconnected``, ``disconnected`` or ``unavailable``; ``discarded``
+    is the unfinished scan dropped when the device went away.
+    """
+
+    device: str
+    state: str
+    port: str = ""
+    reason: str = ""
+    discarded: str = ""
+
+
 # ``CMD-<NAME>`` barcodes and the command each one runs (hotkeys send the commands directly).
 SCANNED: dict[str, Command] = {
     "FINISH": Finish(),

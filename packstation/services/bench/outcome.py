@@ -48,6 +48,8 @@ class OutcomeKind(StrEnum):
     INFO = "info"
     REFUSED = "refused"
     DB_UNAVAILABLE = "db_unavailable"
+    DEVICE_LOST = "device_lost"  # a scanner or scale disconnected or cannot be opened
+    DEVICE_BACK = "device_back"
     ERROR = "error"
 
 
@@ -66,6 +68,7 @@ _BAD = {
     OutcomeKind.ORDER_CHANGED,
     OutcomeKind.REFUSED,
     OutcomeKind.DB_UNAVAILABLE,
+    OutcomeKind.DEVICE_LOST,
     OutcomeKind.ERROR,
 }
 

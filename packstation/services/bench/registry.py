@@ -6,11 +6,12 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import TypeVar, cast
 
-from packstation.services.bench import order_actions, ordering, people, scanning, upkeep
+from packstation.services.bench import devices, order_actions, ordering, people, scanning, upkeep
 from packstation.services.bench.commands import (
     Acknowledge,
     Command,
     ConfirmRemoved,
+    DeviceStatus,
     Finish,
     Heartbeat,
     Hold,
@@ -51,6 +52,7 @@ HANDLERS: Mapping[type[Command], Handler] = MappingProxyType(
             _entry(Acknowledge, upkeep.handle_acknowledge),
             _entry(Heartbeat, upkeep.handle_heartbeat),
             _entry(Refresh, upkeep.handle_refresh),
+            _entry(DeviceStatus, devices.handle_device_status),
         ]
     )
 )
