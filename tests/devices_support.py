@@ -44,7 +44,8 @@ class Pty:
             return b""
         try:
             return os.read(self.master, 4096)
-        except OSError:  # EIO: nobody has the slave side open
+        except OSError:  # EIO: nobody has the slave side open (yet, or any more)
+            time.sleep(timeout)
             return b""
 
     def close(self) -> None:
@@ -104,3 +105,48 @@ class DeviceThread:
         self.stop_event.set()
         self.thread.join(5)
         self.pty.close()
+
+
+# -- scales -----------------------------------------------------------------------------------
+
+
+def mt_sics_line(state: str, value: str = "", unit: str = "kg") -> bytes:
+    """An MT-SICS answer: ``S S      1.234 kg`` (value right-aligned in 10), or ``S I`` / ``S +`` / ``S -``."""
+    if state in ("I", "+", "-"):
+        return f"S {state}\r\n".encode()
+    return f"S {state} {value:>10} {unit}\r\n".encode()
+
+
+def nci_frame(value: str | None, unit: str = "kg", status: str = "00") -> bytes:
+    """An NCI answer to ``W``: weight and status, or the status alone (in motion)."""
+    if value is None:
+        return f"\n{status}\r\x03".encode()
+    return f"\n{value}{unit}\r\n{status}\r\x03".encode()
+
+
+class ScaleSimulator:
+    """A scale on a pty: answers each request (``SI``/``S`` for MT-SICS, ``W`` for NCI) with the next
+    of ``answers`` (the last one repeats); ``answers=None`` never answers; counts the requests."""
+
+    def __init__(self, protocol: str, answers: list[bytes] | None) -> None:
+        self.pty = Pty()
+        self.path = self.pty.path
+        self.requests: list[bytes] = []
+        self._end = b"\r\n" if protocol == "mt-sics" else b"\r"
+        self._answers = answers
+        self._device = DeviceThread(self.pty, self._serve)
+
+    def _serve(self, pty: Pty, stop: threading.Event) -> None:
+        buffer = b""
+        while not stop.is_set():
+            buffer += pty.read_available(0.05)
+            while self._end in buffer:
+                request, buffer = buffer.split(self._end, 1)
+                self.requests.append(request)
+                if not self._answers:
+                    continue
+                answer = self._answers[0] if len(self._answers) == 1 else self._answers.pop(0)
+                pty.write(answer)
+
+    def stop(self) -> None:
+        self._device.stop()

@@ -18,6 +18,13 @@ from packstation.domain.errors import DeviceUnavailable
 
 log = logging.getLogger(__name__)
 BY_ID = Path("/dev/serial/by-id")  # udev's stable names: they survive a replug into another USB socket
+# What a port raises when its device went away: pyserial's own error, the OS's, and (POSIX) termios's,
+# which pyserial lets through from tcflush/tcsetattr.
+PORT_ERRORS: tuple[type[Exception], ...] = (serial.SerialException, OSError)
+if os.name == "posix":
+    import termios
+
+    PORT_ERRORS += (termios.error,)
 
 
 def open_port(settings: SerialPortSettings, timeout: float | None = 0.1, name: str = "") -> serial.Serial:

@@ -19,13 +19,14 @@ from dataclasses import dataclass
 import serial
 
 from packstation.adapters.devices.lines import LineFramer
-from packstation.adapters.devices.serial_ports import open_port
+from packstation.adapters.devices.serial_ports import PORT_ERRORS, open_port
 from packstation.config import LINE_TERMINATORS, SerialScannerSettings
 from packstation.domain.barcodes import printable
 from packstation.domain.errors import DeviceUnavailable
 
 log = logging.getLogger(__name__)
 
+_CANCEL_ERRORS: tuple[type[Exception], ...] = (AttributeError, *PORT_ERRORS)  # cancel_read is POSIX-only
 CONNECTED, RECONNECTED, DISCONNECTED, UNAVAILABLE = "connected", "reconnected", "disconnected", "unavailable"
 
 
@@ -78,7 +79,7 @@ class SerialScanner:
         if port is not None:
             try:
                 port.cancel_read()  # wakes a blocked read at once (POSIX); reads time out anyway
-            except (AttributeError, OSError, serial.SerialException):
+            except _CANCEL_ERRORS:
                 pass
         if self._thread.is_alive():
             self._thread.join(timeout)
@@ -111,7 +112,7 @@ class SerialScanner:
                 self._port = None
                 try:
                     port.close()
-                except (OSError, serial.SerialException):
+                except PORT_ERRORS:
                     pass
 
     def _read(self, port: serial.Serial) -> None:
@@ -127,7 +128,7 @@ class SerialScanner:
                         log.warning("scanner line too long name=%s kept=%d", self.name, len(line.text))
                     self._deliver(line.text)
                 self.pending_bytes = framer.pending
-        except (serial.SerialException, OSError) as error:
+        except PORT_ERRORS as error:
             if self._stop.is_set():
                 return
             dropped = framer.discard()
