@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from packstation import __version__
+from packstation.cli_devices import add_device_commands
 from packstation.domain.status import Status
 from packstation.logs import install_excepthooks, log_file_path, mask_secrets, setup_logging
 
@@ -78,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     add = packers.add_parser("add", help="add a packer with a badge barcode")
     add.add_argument("name")
     add.add_argument("badge")
+    add_device_commands(sub)
     return parser
 
 
@@ -139,6 +141,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     cfg = config.load(args.config, args.db, args.station, args.print_to)
     if args.command == "db":
         return _db(args, cfg)
+    if args.command in ("devices", "doctor"):  # no database needed (doctor checks it itself)
+        from packstation.cli_devices import run_device_command
+
+        return run_device_command(args, cfg)
     app = bootstrap.bootstrap(cfg)
     try:
         return _command(args, app)
