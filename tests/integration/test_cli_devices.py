@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 GS = barcodes.GS
 
 
-def command(*args: str, config: Path | None = None, home: Path) -> list[str]:
+def command(*args: str, config: Path | None = None) -> list[str]:
     extra = ["--config", str(config)] if config else []
     return [sys.executable, "-m", "packstation", *extra, *args]
 
@@ -40,7 +40,7 @@ def run(
     *args: str, home: Path, config: Path | None = None, prefix: tuple[str, ...] = ()
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*prefix, *command(*args, config=config, home=home)],
+        [*prefix, *command(*args, config=config)],
         capture_output=True,
         text=True,
         env=environment(home),
@@ -57,7 +57,7 @@ def write_config(path: Path, text: str) -> Path:
 def test_listen_prints_each_decoded_scan_as_json(tmp_path: Path) -> None:
     pty = Pty()
     proc = subprocess.Popen(
-        command("devices", "listen", "--serial", pty.path, "--json", "--count", "3", home=tmp_path),
+        command("devices", "listen", "--serial", pty.path, "--json", "--count", "3"),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
