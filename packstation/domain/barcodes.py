@@ -28,7 +28,8 @@ def clean_scan(raw: str) -> CleanScan:
     """Strip terminators and blanks, and refuse scans no barcode could have produced.
 
     GS (FNC1) is kept because GS1 element strings need it; every other control
-    character means line noise or a mis-configured scanner. A lone surrogate is a
+    or invisible character (C0 and C1 controls, DEL, format characters such as a
+    zero-width space, line separators) means line noise or a mis-configured scanner. A lone surrogate is a
     byte the scanner's line could not decode (``surrogateescape``): refused, and
     shown as ``<0x..>`` so it can be stored and logged.
     """
@@ -39,7 +40,7 @@ def clean_scan(raw: str) -> CleanScan:
         return CleanScan(printable(text[:MAX_SCAN_LENGTH]), "scan.too_long")
     if any(_SURROGATES[0] <= ord(ch) <= _SURROGATES[1] for ch in text):
         return CleanScan(printable(text), "scan.undecodable")
-    if any((ord(ch) < 0x20 and ch != GS) or ord(ch) == 0x7F for ch in text):
+    if any(not ch.isprintable() and ch != GS for ch in text):
         return CleanScan(printable(text), "scan.control_chars")
     return CleanScan(text)
 

@@ -15,13 +15,18 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import string
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from packstation.config import Config
 from packstation.domain.barcodes import GS
+from packstation.domain.scan_decoding import decode_scan
 from packstation.gui import keymaps
 from packstation.gui.scan_capture import ScanCapture
 from tests.gui.xkb import Layout, us_scanner_events
@@ -201,3 +206,34 @@ def test_no_terminator_a_quiet_pause_ends_the_scan(us, edit, capture, qtbot) -> 
         send(edit, us_scanner_events(ch, Layout("us"), us, start=30_000 + 500 * i)[:-2])
     qtbot.waitUntil(lambda: edit.text() == "ab", timeout=WAIT_MS)
     assert scans == ["5901234123457"]
+
+
+TYPABLE = st.text(
+    alphabet=string.ascii_letters + string.digits + "-./:+%$ *#@!()[]_=,;'\"\\`~?" + GS, min_size=3, max_size=40
+)
+LAYOUTS = ("us", "pl", "de", "fr")
+
+
+@pytest.fixture(scope="module")
+def fuzz_capture(qapp):  # type: ignore[no-untyped-def]
+    """One capture for every example of the hypothesis test below (fixtures are not re-run per example)."""
+    capture = ScanCapture()
+    scans: list[str] = []
+    capture.scanned.connect(scans.append)
+    qapp.installEventFilter(capture)
+    yield scans, {name: Layout(name) for name in LAYOUTS}
+    qapp.removeEventFilter(capture)
+    capture.deleteLater()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# Not starting with FNC1: Ctrl+] alone is a person's shortcut until a burst runs (test_scan_capture.py).
+@given(code=TYPABLE.filter(lambda c: c.strip(" ") == c and not c.startswith(GS)), layout=st.sampled_from(LAYOUTS))
+def test_any_code_a_us_scanner_types_arrives_whole_on_any_layout(code: str, layout: str, fuzz_capture, edit) -> None:  # type: ignore[no-untyped-def]
+    scans, layouts = fuzz_capture
+    edit.clear()
+    before = len(scans)
+    send(edit, us_scanner_events(code, layouts[layout], layouts["us"], start=10_000 + 10_000 * before))
+    assert scans[before:] == [code] and edit.text() == ""
+    decoded = decode_scan(code)  # and on to the decoder: a code, or one clear rejection
+    assert decoded.ok or decoded.problem in {"scan.gs1_invalid", "scan.empty"}
