@@ -7,12 +7,10 @@ from dataclasses import asdict
 from datetime import datetime
 
 from sqlalchemy import Connection, delete, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from packstation.adapters.db import rows, statements
 from packstation.adapters.db.models import (
     Mismatch,
-    Order,
     OrderChange,
     OrderLine,
     PackSession,
@@ -79,24 +77,12 @@ class SqlJournal:
         return tuple(rows.scan(row) for row in self._conn.execute(stmt))
 
     def serial_owner(self, gtin: str, serial: str) -> str | None:
-        stmt = (
-            select(Order.number)
-            .join(UnitSerial, UnitSerial.order_id == Order.id)
-            .where(UnitSerial.gtin == gtin, UnitSerial.serial == serial)
-        )
-        return self._conn.execute(stmt).scalar_one_or_none()
+        return self._conn.execute(statements.SERIAL_OWNER, {"gtin": gtin, "serial": serial}).scalar_one_or_none()
 
     def reserve_serial(self, gtin: str, serial: str, order_id: int, scan_event_id: int, at: datetime) -> bool:
-        # The UNIQUE (gtin, serial) constraint decides; ON CONFLICT keeps the transaction usable
-        # on PostgreSQL, where a failed INSERT would abort it.
-        dialect = postgresql if self._conn.dialect.name == "postgresql" else sqlite
-        stmt = (
-            dialect.insert(UnitSerial)
-            .values(gtin=gtin, serial=serial, order_id=order_id, scan_event_id=scan_event_id, at=at)
-            .on_conflict_do_nothing(index_elements=["gtin", "serial"])
-            .returning(UnitSerial.id)
-        )
-        return self._conn.execute(stmt).first() is not None
+        stmt = statements.RESERVE_SERIAL[self._conn.dialect.name]
+        values = {"gtin": gtin, "serial": serial, "order_id": order_id, "scan_event_id": scan_event_id, "at": at}
+        return self._conn.execute(stmt, values).first() is not None
 
     def void_order_activity(self, order_id: int) -> None:
         # Scans stay (voided), but the order no longer holds its units' serials.
