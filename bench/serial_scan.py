@@ -154,69 +154,84 @@ class Screen:
         self.qapp.processEvents()
 
 
-def phase_a_c(screen: Screen, pty: Pty, scans: int, block: int) -> dict[str, list[int]]:
-    bare_pty = Pty()
-    bare = serial.Serial(bare_pty.path, 9600, timeout=None)
-    got: queue.Queue[tuple[bytes, int]] = queue.Queue()
+class BareReader:
+    """(c): a bare pyserial reader thread on its own pty: ``read_until(CR LF)``, nothing else."""
 
-    def reader() -> None:
+    def __init__(self) -> None:
+        self.pty = Pty()
+        self.port = serial.Serial(self.pty.path, 9600, timeout=None)
+        self.got: queue.Queue[tuple[bytes, int]] = queue.Queue()
+        self.thread = threading.Thread(target=self._read, daemon=True)
+        self.thread.start()
+
+    def _read(self) -> None:
         while True:
-            data = bare.read_until(b"\r\n")
-            got.put((data, time.perf_counter_ns()))
+            data = self.port.read_until(b"\r\n")
+            self.got.put((data, time.perf_counter_ns()))
             if data.startswith(b"STOP"):
                 return
 
-    thread = threading.Thread(target=reader, daemon=True)
-    thread.start()
-    out: dict[str, list[int]] = {"a": [], "read": [], "rest": [], "c": []}
-    counter = [0]
-
-    def a_once(record: bool) -> None:
-        counter[0] += 1
-        number = f"A{counter[0]:07d}"
-        data = code(number)
-        pty.write(data[:-1])
-        screen.run_for(3)  # the line's start is on its way, as from a real scanner
-        t0 = time.perf_counter_ns()
-        pty.write(data[-1:])
-        painted = screen.wait_painted(number)
-        verdict = screen.window.last_outcome
-        if verdict.kind != "accepted":
-            raise SystemExit(f"(a): scan not accepted: {verdict.kind} {verdict.code} {dict(verdict.params)}")
-        if record:
-            out["a"].append(painted - t0)
-            out["read"].append(screen.handed[number] - t0)
-            out["rest"].append(painted - screen.handed[number])
-        screen.run_for(20)  # a pause between scans, as at a bench
-
-    def c_once(record: bool) -> None:
-        counter[0] += 1
-        data = code(f"C{counter[0]:07d}")
-        bare_pty.write(data[:-1])
+    def once(self, data: bytes) -> int:
+        """Write ``data`` (its last byte alone, timed); ns from that write until the line was read."""
+        self.pty.write(data[:-1])
         time.sleep(0.003)
         t0 = time.perf_counter_ns()
-        bare_pty.write(data[-1:])
-        line_read, t1 = got.get(timeout=5)
+        self.pty.write(data[-1:])
+        line_read, t1 = self.got.get(timeout=5)
         if line_read != data:
             raise SystemExit(f"(c): read {line_read!r}, wrote {data!r}")
-        if record:
-            out["c"].append(t1 - t0)
         time.sleep(0.020)
+        return t1 - t0
+
+    def close(self) -> None:
+        self.pty.write(b"STOP\r\n")
+        self.thread.join(5)
+        self.port.close()
+        self.pty.close()
+
+
+def scan_once(screen: Screen, pty: Pty, number: str) -> tuple[int, int, int]:
+    """(a): one scan through the window; (last byte written, line handed to the worker, painted) in ns."""
+    data = code(number)
+    pty.write(data[:-1])
+    screen.run_for(3)  # the line's start is on its way, as from a real scanner
+    t0 = time.perf_counter_ns()
+    pty.write(data[-1:])
+    painted = screen.wait_painted(number)
+    verdict = screen.window.last_outcome
+    if verdict.kind != "accepted":
+        raise SystemExit(f"(a): scan not accepted: {verdict.kind} {verdict.code} {dict(verdict.params)}")
+    screen.run_for(20)  # a pause between scans, as at a bench
+    return t0, screen.handed[number], painted
+
+
+def phase_a_c(screen: Screen, pty: Pty, scans: int, block: int) -> dict[str, list[int]]:
+    bare = BareReader()
+    out: dict[str, list[int]] = {"a": [], "read": [], "rest": [], "c": []}
+    counter = iter(range(1, 10**7))
+
+    def a_once() -> None:
+        t0, handed, painted = scan_once(screen, pty, f"A{next(counter):07d}")
+        out["a"].append(painted - t0)
+        out["read"].append(handed - t0)
+        out["rest"].append(painted - handed)
+
+    def c_once() -> None:
+        out["c"].append(bare.once(code(f"C{next(counter):07d}")))
 
     for _ in range(WARMUP):
-        a_once(False)
-        c_once(False)
+        a_once()
+        c_once()
+    for values in out.values():
+        values.clear()
     flip = False
     while len(out["a"]) < scans or len(out["c"]) < scans:
         steps = [(a_once, "a"), (c_once, "c")]
         for fn, key in reversed(steps) if flip else steps:
             for _ in range(min(block, scans - len(out[key]))):
-                fn(True)
+                fn()
         flip = not flip
-    bare_pty.write(b"STOP\r\n")
-    thread.join(5)
     bare.close()
-    bare_pty.close()
     return out
 
 
@@ -329,9 +344,8 @@ def main() -> int:
     print(f"(b) on screen: {shown_check}; stored: {stored_check}")
     a_ok = sa["p99"] <= 10.0
     clean = all(v == 0 for check in (shown_check, stored_check) for v in check.values())
-    print(
-        f"(a) p99 {sa['p99']:.3f} ms, target <= 10 ms: {'MET' if a_ok else 'MISSED'}; ratio a/c {sa['median'] / sc['median']:.1f}"
-    )
+    ratio = sa["median"] / sc["median"]
+    print(f"(a) p99 {sa['p99']:.3f} ms, target <= 10 ms: {'MET' if a_ok else 'MISSED'}; ratio a/c {ratio:.1f}")
     print(f"(b) lost/merged/reordered 0: {'MET' if clean else 'MISSED'}")
     print(f"load average (1 min) before {load_before:.2f}, after {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
 
