@@ -11,7 +11,7 @@ from packstation.config import Config, ConfigError
 from packstation.domain.errors import StorageUnavailable
 from packstation.domain.records import ShipmentDocuments
 from packstation.services.bench.bench import Bench
-from packstation.services.ports import Documents, Printer, UowFactory
+from packstation.services.ports import Documents, Printer, Scale, UowFactory
 
 log = logging.getLogger(__name__)
 
@@ -25,8 +25,8 @@ class App:
     uow: UowFactory
 
     def bench(self) -> Bench:
-        """A bench bound to this station's settings, printer and renderers."""
-        return Bench(self.config, self.uow, documents(), printer(self.config))
+        """A bench bound to this station's settings, printer, renderers and scale."""
+        return Bench(self.config, self.uow, documents(), printer(self.config), scale(self.config))
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -52,6 +52,15 @@ def printer(config: Config) -> Printer:
     from packstation.adapters.printers.folder import FolderPrinter
 
     return FolderPrinter(config.printer_dir)
+
+
+def scale(config: Config) -> Scale | None:
+    """The station's serial scale, if it has one (its port opens at the first weighing)."""
+    if config.scale is None:
+        return None
+    from packstation.adapters.devices.scale import SerialScale
+
+    return SerialScale(config.scale)
 
 
 def bootstrap(config: Config, migrate: bool = True) -> App:

@@ -184,6 +184,10 @@ def _command(args: argparse.Namespace, app: App) -> int:
         args.output.write_bytes(render_command_sheet(entries))
         print(f"{args.output}: {len(entries)} barcodes")
         return 0
+    if args.command == "cartons":
+        from packstation.cli_devices import run_carton_command
+
+        return run_carton_command(args, app)
     if args.command == "packers":
         orders_admin.add_packer(app.uow, args.name, args.badge)
         print(f"packer {args.name} added with badge {args.badge}")

@@ -4,7 +4,8 @@
 - ``devices listen --serial PORT [--baud N] [--json] [--count N]``: every scan a serial scanner
   sends, decoded as the bench decodes it (one JSON object a line with ``--json``);
 - ``devices weigh --scale PORT --protocol mt-sics|nci [--json]``: one stable weight;
-- ``doctor [--listen SECONDS]``: the database, the printer, every configured scanner and scale.
+- ``doctor [--listen SECONDS]``: the database, the printer, every configured scanner and scale;
+- ``cartons list [--json]``, ``cartons add NAME --size LxWxH --tare KG [--barcode CODE]``: the boxes.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from packstation.adapters.devices.serial_scanner import DeviceEvent
+    from packstation.bootstrap import App
     from packstation.config import Config
+    from packstation.domain.parcels import Carton
 
 
 def add_device_commands(sub: argparse._SubParsersAction) -> None:
@@ -41,6 +44,15 @@ def add_device_commands(sub: argparse._SubParsersAction) -> None:
         parser.add_argument("--json", action="store_true", help="JSON output")
     doctor = sub.add_parser("doctor", help="check every configured device, the printer and the database")
     doctor.add_argument("--listen", type=float, default=0, metavar="SECONDS", help="listen to each serial scanner")
+    cartons = sub.add_parser("cartons", help="the catalogue of boxes (CMD-BOX-<name>)").add_subparsers(
+        dest="cartons_command", required=True, metavar="ACTION"
+    )
+    cartons.add_parser("list", help="list the cartons").add_argument("--json", action="store_true")
+    add = cartons.add_parser("add", help="add a carton, or replace the one of that name")
+    add.add_argument("name", help="scanned as CMD-BOX-<NAME>")
+    add.add_argument("--size", required=True, metavar="LxWxH", help="inner size in mm, e.g. 350x250x150")
+    add.add_argument("--tare", required=True, metavar="KG", help="the empty box's weight in kg, e.g. 0.3")
+    add.add_argument("--barcode", default="", help="a barcode printed on the carton itself")
 
 
 def run_device_command(args: argparse.Namespace, config: Config) -> int:
@@ -148,3 +160,35 @@ def _weigh(args: argparse.Namespace, config: Config) -> int:
     else:
         print(f"{kg} kg")
     return 0
+
+
+def run_carton_command(args: argparse.Namespace, app: App) -> int:
+    from decimal import Decimal, InvalidOperation
+
+    from packstation.domain.parcels import Carton
+    from packstation.services.orders_admin import cartons, save_carton
+
+    if args.cartons_command == "list":
+        found = cartons(app.uow)
+        if args.json:
+            print(json.dumps([_carton_row(c) for c in found], indent=1))
+        for c in () if args.json else found:
+            print(f"{c.name:<8} {c.size:<20} tare {c.tare_kg} kg  {c.command}{'  ' + c.barcode if c.barcode else ''}")
+        return 0
+    try:
+        length, width, height = (int(part) for part in args.size.lower().replace("×", "x").split("x"))
+        tare = Decimal(args.tare.replace(",", "."))
+    except (ValueError, InvalidOperation):
+        raise ValueError(f"--size must be LxWxH in mm (e.g. 350x250x150) and --tare a weight in kg, got "
+                         f"{args.size!r} and {args.tare!r}") from None  # fmt: skip
+    carton = Carton(args.name.upper(), length, width, height, tare, args.barcode)
+    save_carton(app.uow, carton)
+    print(f"carton {carton.name} ({carton.size}, tare {carton.tare_kg} kg): scan {carton.command}")
+    return 0
+
+
+def _carton_row(carton: Carton) -> dict[str, str | int | None]:
+    """The ``cartons list --json`` contract."""
+    c = carton
+    return {"name": c.name, "length_mm": c.length_mm, "width_mm": c.width_mm, "height_mm": c.height_mm,
+            "tare_kg": str(c.tare_kg), "barcode": c.barcode or None, "command": c.command}  # fmt: skip

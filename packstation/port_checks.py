@@ -16,11 +16,13 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from packstation.adapters.db.unit_of_work import SqlUnitOfWork, uow_factory
+    from packstation.adapters.devices.scale import SerialScale
     from packstation.adapters.labels.packing_slip import render_packing_slip
     from packstation.adapters.labels.shipping_label import render_shipping_label
     from packstation.adapters.memory.store import MemoryStore
     from packstation.adapters.printers.folder import FolderPrinter
-    from packstation.services.ports import DocumentRenderer, Printer, UnitOfWork, UowFactory
+    from packstation.config import ScaleSettings
+    from packstation.services.ports import DocumentRenderer, Printer, Scale, UnitOfWork, UowFactory
 
     def sql_unit_of_work(engine: Engine) -> UnitOfWork:
         return SqlUnitOfWork(engine)
@@ -39,3 +41,6 @@ if TYPE_CHECKING:
 
     def renderers() -> tuple[DocumentRenderer, DocumentRenderer]:
         return render_shipping_label, render_packing_slip
+
+    def serial_scale(settings: ScaleSettings) -> Scale:
+        return SerialScale(settings)

@@ -153,3 +153,14 @@ def tracking_number(shop_tracking: str, company_prefix: str, order_id: int) -> s
     Derived, not drawn: a retried or reprinted label carries the same number.
     """
     return shop_tracking or sscc18(company_prefix, order_id)
+
+
+def parcel_tracking_number(shop_tracking: str, company_prefix: str, order_id: int, index: int) -> str:
+    """The tracking number of an order's parcel ``index`` (1-based): the first is the order's own
+    (:func:`tracking_number`); the others are SSCC-18s with the extension digit ``index - 1``, so
+    every parcel of every order has its own number, the same on every reprint (10 parcels at most)."""
+    if index == 1:
+        return tracking_number(shop_tracking, company_prefix, order_id)
+    if not 1 < index <= 10:
+        raise ValueError(f"parcel {index}: an order has 1 to 10 parcels")
+    return sscc18(company_prefix, order_id, extension=index - 1)

@@ -29,6 +29,8 @@ class ScanRecord:
     lot: str | None = None
     serial: str | None = None
     expiry: date | None = None
+    parcel: int | None = None  # the parcel the unit went into (1, 2, …)
+    weight_kg: Decimal | None = None  # a weighing's result (verdict weight_mismatch / weighed)
 
 
 @dataclass(frozen=True)
@@ -69,12 +71,16 @@ class PackSession:
 
 @dataclass(frozen=True)
 class ParcelRecord:
+    """A closed parcel; its tracking number and documents are filled in when the order is shipped."""
+
     order_id: int
     index: int
     tracking_number: str
     weight_kg: Decimal | None
     documents: tuple[str, ...]
     created_at: datetime
+    box: str = ""  # the carton's name
+    expected_kg: Decimal | None = None  # what its units and box should weigh (None: a weight unknown)
 
 
 @dataclass(frozen=True)

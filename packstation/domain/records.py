@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from packstation.domain.parcels import Carton
+
 # An address as stored on an order and as named in the import formats.
 ADDRESS_FIELDS = ("street", "postal_code", "city", "country")
 # What a shop may change on an order: compared field by field when the order is imported again.
@@ -107,11 +109,12 @@ class OrderRecord:
 
 @dataclass(frozen=True)
 class ImportBatch:
-    """Everything one file holds; ``line_of`` maps order numbers / SKUs to their line in the file."""
+    """Everything one file holds; ``line_of`` maps order numbers / SKUs / carton names to their line in the file."""
 
     products: tuple[ProductRecord, ...] = ()
     orders: tuple[OrderRecord, ...] = ()
     line_of: dict[str, int] = field(default_factory=dict)
+    cartons: tuple[Carton, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,8 @@ class LabelLine:
     name: str
     quantity: int
     bin_location: str = ""
+    lots: tuple[str, ...] = ()  # lots of the units packed (GS1 AI 10), for the slip
+    serials: tuple[str, ...] = ()  # serials of the units packed (GS1 AI 21), for the slip
 
 
 @dataclass(frozen=True)

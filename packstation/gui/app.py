@@ -14,12 +14,13 @@ from packstation.bootstrap import App
 from packstation.domain.orders import QueueRow
 from packstation.gui.crash import install_gui_crash_handling
 from packstation.gui.main_window import MainWindow
+from packstation.gui.parcel_keys import install_parcel_hotkeys
 from packstation.gui.scan_capture import ScanCapture
 from packstation.gui.scan_worker import QueueQuery, ScanWorker
 from packstation.gui.serial_devices import install_serial_scanners
 from packstation.logs import install_excepthooks, setup_logging
 from packstation.services.bench.commands import Resume
-from packstation.services.orders_admin import list_orders
+from packstation.services.orders_admin import cartons, list_orders
 
 
 def create_window(app: App) -> MainWindow:
@@ -36,6 +37,7 @@ def create_window(app: App) -> MainWindow:
     window = MainWindow(app, worker, capture)
     worker.start()
     install_serial_scanners(window, window.ui.statusbar, worker, app.config.serial_scanners)
+    install_parcel_hotkeys(window, worker, cartons(app.uow))
     # Resume first: an order this station was packing when it crashed comes back as it was.
     worker.submit(Resume())
     return window

@@ -118,6 +118,28 @@ TEXTS: dict[str, Text] = {
     ),
     "device.unavailable": Text("SCANNER {device} NOT AVAILABLE", "{reason}", ""),
     "device.reconnected": Text("Scanner {device} is back", "Scanning works again.", ""),
+    "device.port_missing": Text("DEVICE NOT CONNECTED", "{reason}", ""),
+    "device.permission_denied": Text("DEVICE NOT ALLOWED", "{reason}", ""),
+    "device.busy": Text("DEVICE IN USE", "{reason}", ""),
+    "device.io_error": Text("DEVICE PROBLEM", "{reason}", ""),
+    # Scales and parcels
+    "scale.unstable": Text("NOT WEIGHED — the weight does not settle", "{reason}", ""),
+    "scale.no_answer": Text("NOT WEIGHED — the scale does not answer", "{reason}", ""),
+    "scale.garbled": Text("NOT WEIGHED — the scale's answers are unreadable", "{reason}", ""),
+    "scale.overload": Text("NOT WEIGHED — too heavy for the scale", "{reason}", ""),
+    "scale.underload": Text("NOT WEIGHED — the scale is below zero", "{reason}", ""),
+    "parcel.box_chosen": Text("Box {box} for parcel {parcel}", "{size}, tare {tare} kg.", "BOX"),
+    "parcel.unknown_box": Text("No box {box}", "Boxes: {boxes}.", ""),
+    "parcel.empty": Text("Parcel {parcel} is empty", "Scan the units into it first.", ""),
+    "parcel.too_many": Text("No more parcels", "An order ships in {limit} parcels at most.", ""),
+    "parcel.closed": Text(
+        "Parcel {parcel} closed — {weight} kg", "{units} unit(s) in box {box}. Next parcel.", "PARCEL"
+    ),
+    "parcel.weight_mismatch": Text(
+        "WRONG WEIGHT — check parcel {parcel}",
+        "Weighs {weight} kg, should weigh {expected} kg (± {allowed}). Check the contents, then weigh again.",
+        "WEIGHT",
+    ),
     "queue.empty": Text("The queue is empty", "", ""),
     "system.os_error": Text("SYSTEM PROBLEM — nothing shipped", "{error} {path} — call a supervisor.", ""),
     "internal.error": Text("SOFTWARE ERROR — call a supervisor", "{error}", ""),

@@ -26,13 +26,15 @@ class ImportReport:
     orders_updated: int = 0
     orders_unchanged: int = 0
     changes_recorded: list[str] = field(default_factory=list)
+    cartons_saved: int = 0
 
     def summary(self) -> str:
-        return (
+        text = (
             f"products: {self.products_created} new, {self.products_updated} updated; "
             f"orders: {self.orders_created} new, {self.orders_updated} updated, "
             f"{self.orders_unchanged} unchanged; {len(self.changes_recorded)} change(s) for orders in progress"
         )
+        return text + (f"; cartons: {self.cartons_saved} saved" if self.cartons_saved else "")
 
 
 def import_batch(uow_factory: UowFactory, batch: ImportBatch, file_name: str, station: str = "import") -> ImportReport:
@@ -52,6 +54,9 @@ def import_batch(uow_factory: UowFactory, batch: ImportBatch, file_name: str, st
         names = {sku: p.name for sku, p in stored.items()} | {p.sku: p.name for p in batch.products}
         for order in batch.orders:
             _store_order(uow, order, existing.get((order.source, order.external_id)), names, report, station)
+        for carton in batch.cartons:  # the catalogue of boxes: a carton of the same name is replaced
+            uow.cartons.save(carton)
+            report.cartons_saved += 1
         uow.commit()
     log.info("import file=%s %s", file_name, report.summary())
     return report

@@ -25,6 +25,7 @@ from packstation.domain.journal import (
     StatusChange,
 )
 from packstation.domain.orders import Order, Packer, Product, QueueRow
+from packstation.domain.parcels import Carton
 from packstation.domain.records import OrderDetails, OrderLineRecord, OrderRecord, ProductRecord, ShipmentDocuments
 from packstation.domain.status import Status
 from packstation.domain.verification import ProductMatch
@@ -106,6 +107,22 @@ class ProductRepository(Protocol):
     def count(self) -> int: ...
 
 
+class CartonRepository(Protocol):
+    def all(self) -> tuple[Carton, ...]:
+        """The catalogue, by name."""
+        ...
+
+    def by_name(self, name: str) -> Carton | None: ...
+
+    def by_barcode(self, code: str) -> Carton | None:
+        """The carton whose own barcode this is."""
+        ...
+
+    def save(self, carton: Carton) -> None:
+        """Insert or replace the carton of that name."""
+        ...
+
+
 class PackerRepository(Protocol):
     def by_badge(self, badge: str) -> Packer | None:
         """The active packer with this badge."""
@@ -166,9 +183,17 @@ class JournalRepository(Protocol):
 
     def end_session(self, session_id: int, at: datetime, outcome: str) -> None: ...
 
-    def add_parcel(self, parcel: ParcelRecord) -> None: ...
+    def add_parcel(self, parcel: ParcelRecord) -> None:
+        """Store a closed parcel (its tracking number and documents may follow with :meth:`ship_parcel`)."""
+        ...
 
-    def parcels(self, order_id: int) -> tuple[ParcelRecord, ...]: ...
+    def parcels(self, order_id: int) -> tuple[ParcelRecord, ...]:
+        """Closed parcels, by index."""
+        ...
+
+    def ship_parcel(self, order_id: int, index: int, tracking_number: str, documents: tuple[str, ...]) -> None:
+        """Record the tracking number and printed documents of a closed parcel."""
+        ...
 
     def add_order_change(self, change: OrderChange) -> None: ...
 
@@ -198,6 +223,9 @@ class UnitOfWork(Protocol):
     @property
     def journal(self) -> JournalRepository: ...
 
+    @property
+    def cartons(self) -> CartonRepository: ...
+
     def __enter__(self) -> Self: ...
 
     def __exit__(
@@ -224,6 +252,17 @@ class Printer(Protocol):
 
     def print_document(self, title: str, data: bytes, kind: str) -> str | Path:
         """Deliver ``data`` (PDF or ZPL) of document ``kind`` (``label``, ``slip``); where it went."""
+        ...
+
+
+class Scale(Protocol):
+    """A scale at the bench (``adapters.devices.scale``); used from the bench's worker thread only."""
+
+    @property
+    def name(self) -> str: ...
+
+    def stable_weight(self, timeout: float | None = None) -> Decimal:
+        """A stable weight in kg; ``DeviceUnavailable`` (``scale.unstable``, ``scale.no_answer``…) when none comes."""
         ...
 
 

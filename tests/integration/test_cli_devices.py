@@ -233,3 +233,21 @@ def _group_name(gid: int) -> str:
     import grp
 
     return grp.getgrgid(gid).gr_name
+
+
+def test_cartons_from_the_command_line_and_an_import_file(tmp_path: Path) -> None:
+    db = ["--db", f"sqlite:///{tmp_path}/bench.db"]
+    added = run(*db, "cartons", "add", "xl", "--size", "600x400x400", "--tare", "0,9", home=tmp_path)
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.strip() == "carton XL (600×400×400 mm, tare 0.9 kg): scan CMD-BOX-XL"
+    bad = run(*db, "cartons", "add", "x y", "--size", "1x1", "--tare", "0", home=tmp_path)
+    assert bad.returncode == 1 and "--size must be LxWxH" in bad.stderr
+    csv = tmp_path / "cartons.csv"
+    csv.write_text("carton;length_mm;width_mm;height_mm;tare_kg\nS;250;180;100;0,15\n", encoding="utf-8")
+    imported = run(*db, "import", str(csv), home=tmp_path)
+    assert imported.returncode == 0 and imported.stdout.strip().endswith("cartons: 1 saved"), imported.stderr
+    listed = run(*db, "cartons", "list", "--json", home=tmp_path)
+    assert [(c["name"], c["tare_kg"], c["command"]) for c in json.loads(listed.stdout)] == [
+        ("S", "0.150", "CMD-BOX-S"),
+        ("XL", "0.900", "CMD-BOX-XL"),
+    ]

@@ -139,9 +139,19 @@ class SqlJournal:
                 r.weight_kg,
                 tuple(json.loads(r.documents or "[]")),
                 r.created_at,
+                r.box,
+                r.expected_kg,
             )
             for r in self._conn.execute(stmt)
         )
+
+    def ship_parcel(self, order_id: int, index: int, tracking_number: str, documents: tuple[str, ...]) -> None:
+        stmt = (
+            update(Parcel)
+            .where(Parcel.order_id == order_id, Parcel.index == index)
+            .values(tracking_number=tracking_number, documents=json.dumps(list(documents)))
+        )
+        self._conn.execute(stmt)
 
     def add_order_change(self, change: journal.OrderChange) -> None:
         self._conn.execute(insert(OrderChange).values(asdict(change)))

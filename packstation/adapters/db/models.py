@@ -125,6 +125,8 @@ class ScanEvent(Base):
     lot: Mapped[str | None] = mapped_column(String(20))
     serial: Mapped[str | None] = mapped_column(String(20))
     expiry: Mapped[date | None] = mapped_column(Date)
+    parcel: Mapped[int | None] = mapped_column(Integer)  # the parcel the unit went into
+    weight_kg: Mapped[Decimal | None] = mapped_column(Numeric(10, 3))  # a weighing's result
 
 
 class UnitSerial(Base):
@@ -168,6 +170,21 @@ class Parcel(Base):
     weight_kg: Mapped[Decimal | None] = mapped_column(Numeric(10, 3))
     documents: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of file paths
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    box: Mapped[str] = mapped_column(String(24), default="", server_default="")  # the carton's name
+    expected_kg: Mapped[Decimal | None] = mapped_column(Numeric(10, 3))
+
+
+class Carton(Base):
+    """The station's catalogue of boxes: ``CMD-BOX-<name>`` picks one."""
+
+    __tablename__ = "cartons"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(24), unique=True)
+    length_mm: Mapped[int] = mapped_column(Integer)
+    width_mm: Mapped[int] = mapped_column(Integer)
+    height_mm: Mapped[int] = mapped_column(Integer)
+    tare_kg: Mapped[Decimal] = mapped_column(Numeric(10, 3))
+    barcode: Mapped[str | None] = mapped_column(String(64), unique=True)  # printed on the carton stock, if any
 
 
 class StatusChange(Base):

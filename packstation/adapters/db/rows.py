@@ -53,6 +53,8 @@ def scan(row: Row[Any]) -> journal.ScanRecord:
         lot=row.lot,
         serial=row.serial,
         expiry=row.expiry,
+        parcel=row.parcel,
+        weight_kg=row.weight_kg,
     )
 
 

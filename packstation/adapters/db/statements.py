@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Date, DateTime, Integer, String, Text, bindparam, func, insert, select, update
+from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric, String, Text, bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from packstation.adapters.db.models import Mismatch, Order, OrderLine, Product, ProductBarcode, ScanEvent, UnitSerial
@@ -39,6 +39,8 @@ SCAN_FIELDS = {
     "lot": String,
     "serial": String,
     "expiry": Date,
+    "parcel": Integer,
+    "weight_kg": Numeric,
 }
 GUARDED_SCAN = (
     insert(ScanEvent)

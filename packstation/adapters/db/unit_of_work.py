@@ -9,6 +9,7 @@ from typing import Self
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from packstation.adapters.db.carton_repository import SqlCartons
 from packstation.adapters.db.journal_repository import SqlJournal
 from packstation.adapters.db.order_repository import SqlOrders
 from packstation.adapters.db.product_repository import SqlPackers, SqlProducts
@@ -28,6 +29,7 @@ class SqlUnitOfWork:
     products: SqlProducts
     packers: SqlPackers
     journal: SqlJournal
+    cartons: SqlCartons
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -43,6 +45,7 @@ class SqlUnitOfWork:
         self.products = SqlProducts(self.connection)
         self.packers = SqlPackers(self.connection)
         self.journal = SqlJournal(self.connection)
+        self.cartons = SqlCartons(self.connection)
         return self
 
     def __exit__(

@@ -178,9 +178,9 @@ class SerialScale:
     def _refusal(self, state: str) -> DeviceUnavailable:
         if state == OVERLOAD:
             message = f"{self.settings.name}: the load is over the scale's range: weigh the parcel on a bigger scale"
-            return DeviceUnavailable(message, code="scale.overload", device=self.settings.name)
+            return DeviceUnavailable(message, code="scale.overload", device=self.settings.name, reason=message)
         message = f"{self.settings.name}: the scale shows less than zero: empty it and zero it"
-        return DeviceUnavailable(message, code="scale.underload", device=self.settings.name)
+        return DeviceUnavailable(message, code="scale.underload", device=self.settings.name, reason=message)
 
     def _no_weight(self, seen: dict[str, int]) -> DeviceUnavailable:
         """Why no stable weight came: judged from every answer of this weighing."""
@@ -190,15 +190,15 @@ class SerialScale:
             message = (
                 f"{s.name}: the weight did not settle within {seconds}: keep the parcel still, nothing touching it"
             )
-            return DeviceUnavailable(message, code="scale.unstable", device=s.name)
+            return DeviceUnavailable(message, code="scale.unstable", device=s.name, reason=message)
         if seen.get("garbled"):
             message = (
                 f"{s.name}: the scale's answers are unreadable: check its baud rate and framing "
                 f"(configured {s.serial.framing}) and its protocol (configured {s.protocol})"
             )
-            return DeviceUnavailable(message, code="scale.garbled", device=s.name)
+            return DeviceUnavailable(message, code="scale.garbled", device=s.name, reason=message)
         message = (
             f"{s.name}: no answer from the scale on {s.serial.port}: is it switched on, "
             f"its cable in and its protocol set to {s.protocol}?"
         )
-        return DeviceUnavailable(message, code="scale.no_answer", device=s.name)
+        return DeviceUnavailable(message, code="scale.no_answer", device=s.name, reason=message)

@@ -55,32 +55,22 @@ def port_error(port: str, error: BaseException, name: str = "") -> DeviceUnavail
     device = name or port
     if number == errno.ENOENT or "FileNotFoundError" in text or (not _exists(port) and _looks_like_path(port)):
         target = f" (a link to {os.path.realpath(port)}, which is gone)" if os.path.islink(port) else ""
-        return DeviceUnavailable(
-            f"{device}: port {port} is missing{target}: is the device plugged in and switched on?",
-            code="device.port_missing",
-            device=device,
-            port=port,
-        )
+        message = f"{device}: port {port} is missing{target}: is the device plugged in and switched on?"
+        return DeviceUnavailable(message, code="device.port_missing", device=device, port=port, reason=message)
     # Windows answers "Access is denied" for a COM port another program holds open.
     windows_busy = sys.platform == "win32" and ("PermissionError" in text or number == errno.EACCES)
     if number == errno.EBUSY or "exclusively lock" in text or windows_busy:
-        return DeviceUnavailable(
-            f"{device}: port {port} is in use by another program (another Packstation, a terminal?)",
-            code="device.busy",
-            device=device,
-            port=port,
-        )
+        message = f"{device}: port {port} is in use by another program (another Packstation, a terminal?)"
+        return DeviceUnavailable(message, code="device.busy", device=device, port=port, reason=message)
     if number in (errno.EACCES, errno.EPERM) or "PermissionError" in text:
         group = owning_group(port)
         join = f"; add the user to the group {group}: sudo usermod -aG {group} $USER, then log in again"
+        message = f"{device}: permission denied on {port}{join if group else ''}"
         return DeviceUnavailable(
-            f"{device}: permission denied on {port}{join if group else ''}",
-            code="device.permission_denied",
-            device=device,
-            port=port,
-            group=group or "",
+            message, code="device.permission_denied", device=device, port=port, group=group or "", reason=message
         )
-    return DeviceUnavailable(f"{device}: port {port}: {text}", code="device.io_error", device=device, port=port)
+    message = f"{device}: port {port}: {text}"
+    return DeviceUnavailable(message, code="device.io_error", device=device, port=port, reason=message)
 
 
 def owning_group(port: str) -> str | None:

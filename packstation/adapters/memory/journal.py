@@ -100,6 +100,14 @@ class MemoryJournal:
     def parcels(self, order_id: int) -> tuple[ParcelRecord, ...]:
         return tuple(sorted((p for p in self._t.parcels if p.order_id == order_id), key=lambda p: p.index))
 
+    def ship_parcel(self, order_id: int, index: int, tracking_number: str, documents: tuple[str, ...]) -> None:
+        self._t.parcels = [
+            replace(p, tracking_number=tracking_number, documents=documents)
+            if (p.order_id, p.index) == (order_id, index)
+            else p
+            for p in self._t.parcels
+        ]
+
     def add_order_change(self, change: OrderChange) -> None:
         self._t.order_changes.append(change)
 

@@ -6,6 +6,7 @@ import threading
 from types import TracebackType
 from typing import Self
 
+from packstation.adapters.memory.cartons import MemoryCartons
 from packstation.adapters.memory.journal import MemoryJournal
 from packstation.adapters.memory.orders import MemoryOrders
 from packstation.adapters.memory.products import MemoryPackers, MemoryProducts
@@ -31,6 +32,7 @@ class MemoryUnitOfWork:
     products: MemoryProducts
     packers: MemoryPackers
     journal: MemoryJournal
+    cartons: MemoryCartons
 
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
@@ -47,6 +49,7 @@ class MemoryUnitOfWork:
         self.products = MemoryProducts(self._work)
         self.packers = MemoryPackers(self._work)
         self.journal = MemoryJournal(self._work)
+        self.cartons = MemoryCartons(self._work)
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None

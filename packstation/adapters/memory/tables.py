@@ -13,6 +13,7 @@ from packstation.domain.journal import (
     StatusChange,
 )
 from packstation.domain.orders import Order, Packer, Product
+from packstation.domain.parcels import Carton
 
 
 @dataclass
@@ -31,6 +32,7 @@ class Tables:
     status_changes: list[StatusChange] = field(default_factory=list)
     order_changes: list[OrderChange] = field(default_factory=list)
     serials: dict[tuple[str, str], int] = field(default_factory=dict)  # (gtin, serial) -> order id
+    cartons: dict[str, Carton] = field(default_factory=dict)  # name -> carton
     last_id: int = 0
 
     def next_id(self) -> int:

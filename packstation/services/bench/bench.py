@@ -14,7 +14,7 @@ from packstation.services.bench.outcome import OrderSnapshot, Outcome, OutcomeKi
 from packstation.services.bench.registry import HANDLERS
 from packstation.services.bench.session import BenchContext, BenchSession
 from packstation.services.bench.upkeep import lost_order
-from packstation.services.ports import Documents, Printer, UowFactory
+from packstation.services.ports import Documents, Printer, Scale, UowFactory
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +28,14 @@ class Bench:
     """
 
     def __init__(
-        self, config: Config, uow: UowFactory, documents: Documents | None = None, printer: Printer | None = None
+        self,
+        config: Config,
+        uow: UowFactory,
+        documents: Documents | None = None,
+        printer: Printer | None = None,
+        scale: Scale | None = None,
     ) -> None:
-        self._ctx = BenchContext(config, uow, documents, printer)
+        self._ctx = BenchContext(config, uow, documents, printer, scale)
         self._ctx.dispatch = self._run
 
     @property

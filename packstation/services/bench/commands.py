@@ -87,6 +87,18 @@ class Refresh(Command):
 
 
 @dataclass(frozen=True)
+class ChooseBox(Command):
+    """Pack the open parcel into this carton of the catalogue (``CMD-BOX-<name>`` or the carton's barcode)."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class NextParcel(Command):
+    """Close the open parcel (weighed, when the station has a scale) and start the next one."""
+
+
+@dataclass(frozen=True)
 class DeviceStatus(Command):
     """A scanner or scale connected, came back, went away or cannot be opened (sent by its device thread).
 
@@ -110,4 +122,5 @@ SCANNED: dict[str, Command] = {
     "NEXT": NextOrder(),
     "LOGOUT": Logout(),
     "OK": Acknowledge(),
+    "NEXT-PARCEL": NextParcel(),
 }

@@ -8,6 +8,7 @@ from dataclasses import replace
 from packstation.domain.clock import iso, utcnow
 from packstation.domain.verification import Param
 from packstation.services import finishing
+from packstation.services.bench import boxes
 from packstation.services.bench.commands import ConfirmRemoved, Finish, Hold, NextOrder
 from packstation.services.bench.outcome import Outcome, OutcomeKind, ScanLine, outcome
 from packstation.services.bench.scanning import scan_record
@@ -56,6 +57,9 @@ def handle_finish(ctx: BenchContext, _command: Finish) -> Outcome:
         return outcome(OutcomeKind.REFUSED, "command.no_order", {"name": "FINISH"}, stored=False)
     if ctx.documents is None or ctx.printer is None:
         return outcome(OutcomeKind.REFUSED, "printer.not_configured", stored=False)
+    refused = boxes.close_for_finish(ctx)  # the last parcel, weighed: a weight mismatch stops here
+    if refused is not None:
+        return refused
     shipped = finishing.finish_order(ctx.uow, order_id, ctx.config, ctx.who, ctx.documents, ctx.printer)
     ctx.session.closed()
     params: dict[str, str | int | None] = {**shipped, "next": None}

@@ -41,6 +41,9 @@ class OutcomeKind(StrEnum):
     RELEASED = "released"
     HELD = "held"
     REMOVED = "removed"
+    BOX_CHOSEN = "box_chosen"
+    PARCEL_CLOSED = "parcel_closed"
+    WEIGHT_MISMATCH = "weight_mismatch"  # the parcel weighs more or less than its units and box should
     SHIPPED = "shipped"
     ORDER_CANCELLED = "order_cancelled"
     ORDER_CHANGED = "order_changed"
@@ -53,7 +56,7 @@ class OutcomeKind(StrEnum):
     ERROR = "error"
 
 
-_GOOD = {OutcomeKind.ACCEPTED, OutcomeKind.REMOVED, OutcomeKind.SHIPPED}
+_GOOD = {OutcomeKind.ACCEPTED, OutcomeKind.REMOVED, OutcomeKind.SHIPPED, OutcomeKind.PARCEL_CLOSED}
 _BAD = {
     OutcomeKind.WRONG_ITEM,
     OutcomeKind.OVER_SCAN,
@@ -62,6 +65,7 @@ _BAD = {
     OutcomeKind.DUPLICATE_SERIAL,
     OutcomeKind.ALREADY_COUNTED,
     OutcomeKind.TRACKING_MISSING,
+    OutcomeKind.WEIGHT_MISMATCH,
     OutcomeKind.INVALID_SCAN,
     OutcomeKind.NO_ORDER,
     OutcomeKind.ORDER_CANCELLED,
@@ -108,6 +112,8 @@ class OrderSnapshot:
     state: PackState
     recent: tuple[ScanLine, ...] = ()
     changes: tuple[str, ...] = ()
+    parcel: int = 1  # the parcel being packed
+    box: str = ""  # its carton ("" until one is chosen)
 
     @property
     def lines(self) -> tuple[PackLine, ...]:

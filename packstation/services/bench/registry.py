@@ -6,9 +6,10 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import TypeVar, cast
 
-from packstation.services.bench import devices, order_actions, ordering, people, scanning, upkeep
+from packstation.services.bench import boxes, devices, order_actions, ordering, people, scanning, upkeep
 from packstation.services.bench.commands import (
     Acknowledge,
+    ChooseBox,
     Command,
     ConfirmRemoved,
     DeviceStatus,
@@ -18,6 +19,7 @@ from packstation.services.bench.commands import (
     Login,
     Logout,
     NextOrder,
+    NextParcel,
     OpenOrder,
     Refresh,
     Release,
@@ -53,6 +55,8 @@ HANDLERS: Mapping[type[Command], Handler] = MappingProxyType(
             _entry(Heartbeat, upkeep.handle_heartbeat),
             _entry(Refresh, upkeep.handle_refresh),
             _entry(DeviceStatus, devices.handle_device_status),
+            _entry(ChooseBox, boxes.handle_choose_box),
+            _entry(NextParcel, boxes.handle_next_parcel),
         ]
     )
 )

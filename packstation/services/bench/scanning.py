@@ -11,16 +11,18 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 from datetime import datetime
+from decimal import Decimal
 
 from packstation.domain import barcodes
 from packstation.domain.clock import iso, utcnow
 from packstation.domain.errors import ClaimLost
 from packstation.domain.journal import MismatchRecord, ScanRecord
 from packstation.domain.orders import Packer
+from packstation.domain.parcels import BOX_COMMAND
 from packstation.domain.scan_decoding import DecodedScan, decode_scan
 from packstation.domain.tracking import TrackingRules, UnitFacts
 from packstation.domain.verification import Param, ProductMatch, Verdict, VerdictKind, apply, verify
-from packstation.services.bench.commands import SCANNED, OpenOrder, Scan
+from packstation.services.bench.commands import SCANNED, ChooseBox, OpenOrder, Scan
 from packstation.services.bench.outcome import Outcome, OutcomeKind, ScanLine, outcome
 from packstation.services.bench.people import log_in
 from packstation.services.bench.session import BenchContext
@@ -46,6 +48,11 @@ class _Badge:
     packer: Packer
 
 
+@dataclass(frozen=True)
+class _Box:
+    name: str  # a carton whose own barcode was scanned
+
+
 class _StaleCounts(Exception):
     """The stored state moved under the verdict (a line count, or a serial another bench packed): judge again."""
 
@@ -61,6 +68,9 @@ def handle_scan(ctx: BenchContext, command: Scan) -> Outcome | None:
         return outcome(OutcomeKind.INVALID_SCAN, scan.problem, params, raw=scan.text)
     text = scan.text
     name = barcodes.command_name(text)
+    if name is not None and name.startswith(BOX_COMMAND) and len(name) > len(BOX_COMMAND):
+        result = ctx.dispatch(ChooseBox(name[len(BOX_COMMAND) :]))
+        return None if result is None else replace(result, raw=text)
     if name is not None:
         if name not in SCANNED:
             return outcome(OutcomeKind.REFUSED, "command.unknown", {"name": name}, raw=text, stored=False)
@@ -100,15 +110,19 @@ def _route(ctx: BenchContext, scan: DecodedScan) -> Outcome | None:
             uow.commit()
             params = {"barcode": text, **({"name": target.match.name} if target.match else {})}
             return outcome(kind, message, params, raw=text)
-    result = ctx.dispatch(OpenOrder(target.number))
+    # Outside the transaction: these commands open their own.
+    result = ctx.dispatch(ChooseBox(target.name) if isinstance(target, _Box) else OpenOrder(target.number))
     return None if result is None else replace(result, raw=text)
 
 
-def _classify(uow: UnitOfWork, text: str, code: str) -> _Product | _OrderNumber | _Badge:
+def _classify(uow: UnitOfWork, text: str, code: str) -> _Product | _OrderNumber | _Badge | _Box:
     """What a clean scan is. Product barcodes win; an order number is tried as typed, then as a slip."""
     match = uow.products.lookup(code)
     if match is not None:
         return _Product(match)
+    carton = uow.cartons.by_barcode(text)
+    if carton is not None:
+        return _Box(carton.name)
     for number in (text, barcodes.order_number_from_slip(text)):
         if number and uow.orders.by_number(number) is not None:
             return _OrderNumber(number)
@@ -205,9 +219,12 @@ def scan_record(
     quantity: int = 0,
     *,
     decoded: DecodedScan | None = None,
+    weight_kg: Decimal | None = None,
 ) -> ScanRecord:
-    """A scan event of this bench, for the open order if there is one, with the scan's symbology and GS1 fields."""
+    """A scan event of this bench, for the open order (and its open parcel) if there is one, with the scan's
+    symbology and GS1 fields."""
     fields = decoded.gs1 if decoded else None
+    snapshot = ctx.session.snapshot
     return ScanRecord(
         at=utcnow(),
         order_id=ctx.session.order_id,
@@ -224,6 +241,8 @@ def scan_record(
         lot=fields.lot if fields else None,
         serial=fields.serial if fields else None,
         expiry=fields.expiry if fields else None,
+        parcel=snapshot.parcel if snapshot is not None else None,
+        weight_kg=weight_kg,
     )
 
 

@@ -16,7 +16,7 @@ from packstation.domain.orders import Order
 from packstation.services.bench.commands import Command
 from packstation.services.bench.outcome import OrderSnapshot, Outcome
 from packstation.services.claims import held
-from packstation.services.ports import Documents, Printer, UnitOfWork, UowFactory
+from packstation.services.ports import Documents, Printer, Scale, UnitOfWork, UowFactory
 
 
 @dataclass
@@ -42,6 +42,7 @@ class BenchContext:
     uow: UowFactory
     documents: Documents | None = None
     printer: Printer | None = None
+    scale: Scale | None = None
     session: BenchSession = field(default_factory=BenchSession)
     # Runs another command through the registry (a scanned CMD-FINISH, NEXT after a release).
     dispatch: Callable[[Command], Outcome | None] = field(default=lambda _command: None)

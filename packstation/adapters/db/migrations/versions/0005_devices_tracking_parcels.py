@@ -1,4 +1,5 @@
-"""devices, tracking and parcels: product tracking mode, GS1 fields on scan events, packed serials
+"""devices, tracking and parcels: product tracking mode, GS1 fields and parcel on scan events, packed
+serials, the carton catalogue, box and expected weight of parcels
 
 Revision ID: 0005
 Revises: 0002
@@ -22,6 +23,24 @@ def upgrade() -> None:
         batch.add_column(sa.Column("lot", sa.String(length=20), nullable=True))
         batch.add_column(sa.Column("serial", sa.String(length=20), nullable=True))
         batch.add_column(sa.Column("expiry", sa.Date(), nullable=True))
+        batch.add_column(sa.Column("parcel", sa.Integer(), nullable=True))
+        batch.add_column(sa.Column("weight_kg", sa.Numeric(precision=10, scale=3), nullable=True))
+    with op.batch_alter_table("parcels") as batch:
+        batch.add_column(sa.Column("box", sa.String(length=24), server_default="", nullable=False))
+        batch.add_column(sa.Column("expected_kg", sa.Numeric(precision=10, scale=3), nullable=True))
+    op.create_table(
+        "cartons",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("name", sa.String(length=24), nullable=False),
+        sa.Column("length_mm", sa.Integer(), nullable=False),
+        sa.Column("width_mm", sa.Integer(), nullable=False),
+        sa.Column("height_mm", sa.Integer(), nullable=False),
+        sa.Column("tare_kg", sa.Numeric(precision=10, scale=3), nullable=False),
+        sa.Column("barcode", sa.String(length=64), nullable=True),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("name"),
+        sa.UniqueConstraint("barcode"),
+    )
     op.create_table(
         "unit_serials",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -41,8 +60,12 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("unit_serials")
+    op.drop_table("cartons")
+    with op.batch_alter_table("parcels") as batch:
+        batch.drop_column("expected_kg")
+        batch.drop_column("box")
     with op.batch_alter_table("scan_events") as batch:
-        for column in ("expiry", "serial", "lot", "gtin", "symbology"):
+        for column in ("weight_kg", "parcel", "expiry", "serial", "lot", "gtin", "symbology"):
             batch.drop_column(column)
     with op.batch_alter_table("products") as batch:
         batch.drop_column("tracking")
