@@ -135,6 +135,8 @@ TEXTS: dict[str, Text] = {
     "parcel.closed": Text(
         "Parcel {parcel} closed — {weight} kg", "{units} unit(s) in box {box}. Next parcel.", "PARCEL"
     ),
+    "parcel.weight_overridden": Text("Weight accepted by a supervisor", "", "OVERRIDE"),
+    "parcel.no_weight_mismatch": Text("Nothing to accept", "Parcel {parcel} has no wrong weight.", ""),
     "parcel.weight_mismatch": Text(
         "WRONG WEIGHT — check parcel {parcel}",
         "Weighs {weight} kg, should weigh {expected} kg (± {allowed}). Check the contents, then weigh again.",

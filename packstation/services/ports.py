@@ -159,7 +159,8 @@ class JournalRepository(Protocol):
         ...
 
     def void_order_activity(self, order_id: int) -> None:
-        """Void (never delete) the order's scans and mismatches, zero its counts and free its units' serials."""
+        """Void (never delete) the order's scans and mismatches, zero its counts, free its units' serials and
+        undo its closed (unshipped) parcels."""
         ...
 
     def serial_owner(self, gtin: str, serial: str) -> str | None:

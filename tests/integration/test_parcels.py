@@ -202,3 +202,21 @@ def _order_id(app, number: str) -> int:  # type: ignore[no-untyped-def]
         found = uow.orders.by_number(number)
         assert found is not None
         return found.order_id
+
+
+def test_an_order_given_back_to_the_queue_starts_again_at_parcel_1(app) -> None:  # type: ignore[no-untyped-def]
+    from packstation.domain.status import Actor
+    from packstation.services.claims import release_order
+
+    bench = app.bench()
+    open_order(bench, "PAR-1")
+    bench.scan("CMD-BOX-S")
+    bench.scan(MUG_EAN)
+    assert bench.handle(NextParcel()).kind == "parcel_closed"
+    with app.uow() as uow:  # a supervisor gives it back to the queue: scans voided, parcels undone
+        release_order(uow, uow.orders.by_number("PAR-1"), "bench-1", "supervisor", Actor.SUPERVISOR)
+        uow.commit()
+    again = app.bench()
+    reopened = open_order(again, "PAR-1")
+    assert (reopened.parcel, reopened.box) == (1, "")
+    assert show_order(app.uow, "PAR-1")["parcels"] == []

@@ -85,8 +85,10 @@ class SqlJournal:
         return self._conn.execute(stmt, values).first() is not None
 
     def void_order_activity(self, order_id: int) -> None:
-        # Scans stay (voided), but the order no longer holds its units' serials.
+        # Scans stay (voided, with their weighings), but the order no longer holds its units' serials,
+        # and the parcels closed for it (never shipped: a shipped order cannot be released) are undone.
         self._conn.execute(delete(UnitSerial).where(UnitSerial.order_id == order_id))
+        self._conn.execute(delete(Parcel).where(Parcel.order_id == order_id))
         self._conn.execute(update(ScanEvent).where(ScanEvent.order_id == order_id).values(voided=True))
         self._conn.execute(update(Mismatch).where(Mismatch.order_id == order_id).values(voided=True))
         self._conn.execute(update(OrderLine).where(OrderLine.order_id == order_id).values(scanned=0))

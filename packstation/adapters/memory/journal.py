@@ -68,6 +68,7 @@ class MemoryJournal:
 
     def void_order_activity(self, order_id: int) -> None:
         self._t.serials = {key: owner for key, owner in self._t.serials.items() if owner != order_id}
+        self._t.parcels = [p for p in self._t.parcels if p.order_id != order_id]
         for event_id, scan in list(self._t.scans.items()):
             if scan.order_id == order_id:
                 self._t.scans[event_id] = replace(scan, voided=True)
