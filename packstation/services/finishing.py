@@ -22,7 +22,6 @@ from packstation.services.ports import Documents, Printer, UnitOfWork, UowFactor
 from packstation.services.status_ops import change_status
 
 log = logging.getLogger(__name__)
-NONE: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())  # no lots, no serials
 
 
 def shipment_documents(uow: UnitOfWork, order: Order, config: Config, tracking: str) -> ShipmentDocuments:
