@@ -249,10 +249,11 @@ def phase_b(screen: Screen, pty: Pty, seconds: float, rate: float) -> dict:  # t
             delay = start + i / rate - time.perf_counter()
             if delay > 0:
                 time.sleep(delay)
-            cuts = sorted(rng.sample(range(1, len(data)), rng.randint(0, 3)))
-            for a, b in zip([0, *cuts], [*cuts, len(data)], strict=True):
+            cuts = sorted(rng.sample(range(1, len(data) - 1), rng.randint(0, 3)))
+            for a, b in zip([0, *cuts], [*cuts, len(data) - 1], strict=True):
                 pty.write(data[a:b])
-            written[number] = time.perf_counter_ns()
+            written[number] = time.perf_counter_ns()  # before the last byte, as in (a)
+            pty.write(data[-1:])
 
     thread = threading.Thread(target=scanner, daemon=True)
     started = time.monotonic()
