@@ -122,6 +122,20 @@ class Screen:
             deliver(text)
 
         scanner._on_scan = timed  # noqa: SLF001
+        # The bench's own time per scan, on the worker thread (an instance attribute: the app is untouched).
+        self.handled: dict[str, tuple[int, int]] = {}
+        bench = self.window.worker._bench  # noqa: SLF001
+        handle = bench.handle
+
+        def timed_handle(command):  # type: ignore[no-untyped-def]
+            t0 = time.perf_counter_ns()
+            result = handle(command)
+            found = PAYLOAD.search(getattr(command, "raw", "") or "")
+            if found:
+                self.handled[found[1]] = (t0, time.perf_counter_ns())
+            return result
+
+        bench.handle = timed_handle
 
     def _painted(self, _seq: int) -> None:
         outcome = self.window.last_outcome
@@ -207,14 +221,19 @@ def scan_once(screen: Screen, pty: Pty, number: str) -> tuple[int, int, int]:
 
 def phase_a_c(screen: Screen, pty: Pty, scans: int, block: int) -> dict[str, list[int]]:
     bare = BareReader()
-    out: dict[str, list[int]] = {"a": [], "read": [], "rest": [], "c": []}
+    out: dict[str, list[int]] = {"a": [], "read": [], "rest": [], "queue": [], "service": [], "show": [], "c": []}
     counter = iter(range(1, 10**7))
 
     def a_once() -> None:
-        t0, handed, painted = scan_once(screen, pty, f"A{next(counter):07d}")
+        number = f"A{next(counter):07d}"
+        t0, handed, painted = scan_once(screen, pty, number)
+        started, done = screen.handled[number]
         out["a"].append(painted - t0)
         out["read"].append(handed - t0)
         out["rest"].append(painted - handed)
+        out["queue"].append(started - handed)  # the worker picks the scan up
+        out["service"].append(done - started)  # decode, judge, store, commit
+        out["show"].append(painted - done)  # to the GUI thread, drawn, painted
 
     def c_once() -> None:
         out["c"].append(bare.once(code(f"C{next(counter):07d}")))
@@ -339,6 +358,9 @@ def main() -> int:
     print(line("(a) last byte written -> verdict painted", sa))
     print(line("    (a) read: -> line handed to the worker", summary(ms(ac["read"]))))
     print(line("    (a) rest: -> committed and painted", summary(ms(ac["rest"]))))
+    print(line("        queue: -> the worker starts on it", summary(ms(ac["queue"]))))
+    print(line("        service: decode, judge, commit", summary(ms(ac["service"]))))
+    print(line("        show: -> GUI thread, drawn, painted", summary(ms(ac["show"]))))
     print(line("(c) bare pyserial read_until(CR LF)", sc))
     print(line(f"(b) under {args.rate:g}/s: written -> painted", sb))
     print(f"(b) {total_b} scans in {b['elapsed_s']:.1f} s; verdicts shown {verdicts}")
@@ -361,6 +383,8 @@ def main() -> int:
             "a_p99_ms": r(sa["p99"]),
             "a_read_median_ms": r(summary(ms(ac["read"]))["median"]),
             "a_rest_median_ms": r(summary(ms(ac["rest"]))["median"]),
+            "a_breakdown_median_ms": {k: r(summary(ms(ac[k]))["median"]) for k in ("read", "queue", "service", "show")},
+            "a_breakdown_p99_ms": {k: r(summary(ms(ac[k]))["p99"]) for k in ("read", "queue", "service", "show")},
             "c_median_ms": r(sc["median"]),
             "c_p99_ms": r(sc["p99"]),
             "ratio_a_c": round(sa["median"] / sc["median"], 2),
