@@ -39,6 +39,7 @@ _CTRL = Qt.KeyboardModifier.ControlModifier
 _ALT = Qt.KeyboardModifier.AltModifier
 _META = Qt.KeyboardModifier.MetaModifier
 _KEYPAD = Qt.KeyboardModifier.KeypadModifier
+_GROUP = Qt.KeyboardModifier.GroupSwitchModifier
 _QT_DIGITS = {int(Qt.Key.Key_0) + i: str(i) for i in range(10)}
 
 
@@ -88,7 +89,8 @@ class KeyReader:
     def character(self, ev: QKeyEvent) -> str:
         """The character of a key: from its scan code through the US table (layout ``us``), else its text."""
         mods = ev.modifiers()
-        if self.layout == "us" and not (mods & _CTRL and mods & _ALT):  # AltGr typing is a person's
+        altgr = bool(mods & _CTRL and mods & _ALT) or bool(mods & _GROUP)  # AltGr (Windows, X11): a person's letters
+        if self.layout == "us" and not altgr:
             found = keymaps.us_character(ev.nativeScanCode(), bool(mods & _SHIFT), self.platform)
             if found is not None:
                 return found
