@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from packstation.config import Config, ConfigError
 from packstation.domain.records import ShipmentDocuments
 from packstation.services.bench.bench import Bench
-from packstation.services.ports import Documents, Printer, PrinterFactory, UowFactory
+from packstation.services.ports import Documents, Printer, PrinterFactory, Scale, UowFactory
 
 log = logging.getLogger(__name__)
 
@@ -26,8 +26,8 @@ class App:
     uow: UowFactory
 
     def bench(self) -> Bench:
-        """A bench bound to this station's settings, printer and renderers."""
-        return Bench(self.config, self.uow, documents(), printers())
+        """A bench bound to this station's settings, printers, renderers and scale."""
+        return Bench(self.config, self.uow, documents(), printers(), scale(self.config))
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -56,10 +56,10 @@ def documents() -> Documents:
 
         return render_pick_copy(doc)
 
-    def batch(docs: Sequence[ShipmentDocuments]) -> bytes:
+    def batch(docs: Sequence[ShipmentDocuments], dpi: int) -> bytes:
         from packstation.adapters.labels.shipping_label import render_shipping_labels
 
-        return render_shipping_labels(docs)
+        return render_shipping_labels(docs, dpi)
 
     return Documents(shipping_label=label, packing_slip=slip, zpl_label=zpl, pick_copy=pick, label_batch=batch)
 
@@ -82,6 +82,15 @@ def printers() -> PrinterFactory:
             return made[key]
 
     return printer_for
+
+
+def scale(config: Config) -> Scale | None:
+    """The station's serial scale, if it has one (its port opens at the first weighing)."""
+    if config.scale is None:
+        return None
+    from packstation.adapters.devices.scale import SerialScale
+
+    return SerialScale(config.scale)
 
 
 def bootstrap(config: Config, migrate: bool = True) -> App:

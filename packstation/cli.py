@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from packstation import __version__
+from packstation.cli_devices import add_device_commands
 from packstation.domain.status import Status
 from packstation.logs import install_excepthooks, log_file_path, mask_secrets, setup_logging
 
@@ -99,6 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     add = packers.add_parser("add", help="add a packer with a badge barcode")
     add.add_argument("name")
     add.add_argument("badge")
+    add_device_commands(sub)
     return parser
 
 
@@ -160,6 +162,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     cfg = config.load(args.config, args.db, args.station, args.print_to)
     if args.command == "db":
         return _db(args, cfg)
+    if args.command in ("devices", "doctor"):  # no database needed (doctor checks it itself)
+        from packstation.cli_devices import run_device_command
+
+        return run_device_command(args, cfg)
     app = bootstrap.bootstrap(cfg)
     try:
         return _command(args, app)
@@ -194,6 +200,10 @@ def _command(args: argparse.Namespace, app: App) -> int:
         args.output.write_bytes(render_command_sheet(entries))
         print(f"{args.output}: {len(entries)} barcodes")
         return 0
+    if args.command == "cartons":
+        from packstation.cli_devices import run_carton_command
+
+        return run_carton_command(args, app)
     if args.command == "packers":
         orders_admin.add_packer(app.uow, args.name, args.badge)
         print(f"packer {args.name} added with badge {args.badge}")

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from packstation.adapters.db.unit_of_work import SqlUnitOfWork, uow_factory
+    from packstation.adapters.devices.scale import SerialScale
     from packstation.adapters.labels.packing_slip import render_packing_slip
     from packstation.adapters.labels.shipping_label import render_shipping_label
     from packstation.adapters.labels.zpl_label import render_zpl_label
@@ -24,7 +25,8 @@ if TYPE_CHECKING:
     from packstation.adapters.printers.folder import FolderPrinter
     from packstation.adapters.printers.targets import make_printer
     from packstation.adapters.printers.tcp import TcpPrinter
-    from packstation.services.ports import DocumentRenderer, LabelRenderer, Printer, UnitOfWork, UowFactory
+    from packstation.config import ScaleSettings
+    from packstation.services.ports import DocumentRenderer, LabelRenderer, Printer, Scale, UnitOfWork, UowFactory
 
     def sql_unit_of_work(engine: Engine) -> UnitOfWork:
         return SqlUnitOfWork(engine)
@@ -46,3 +48,6 @@ if TYPE_CHECKING:
 
     def printers(target: str) -> tuple[Printer, Printer, Printer]:
         return CupsPrinter(target), TcpPrinter(target), make_printer(target)
+
+    def serial_scale(settings: ScaleSettings) -> Scale:
+        return SerialScale(settings)

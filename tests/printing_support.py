@@ -156,7 +156,9 @@ class Cups:
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(f"cupsd exited {self.proc.returncode}: {self.log_tail()}")
-            if subprocess.run(["lpstat", "-r"], env=self.env, capture_output=True).returncode == 0:
+            # lpstat -r exits 0 either way: read what it says.
+            answer = subprocess.run(["lpstat", "-r"], env=self.env, capture_output=True, text=True).stdout
+            if "scheduler is running" in answer:
                 return
             time.sleep(0.1)
         raise RuntimeError(f"cupsd did not answer: {self.log_tail()}")

@@ -28,7 +28,8 @@ def clean_scan(raw: str) -> CleanScan:
     """Strip terminators and blanks, and refuse scans no barcode could have produced.
 
     GS (FNC1) is kept because GS1 element strings need it; every other control
-    character means line noise or a mis-configured scanner. A lone surrogate is a
+    or invisible character (C0 and C1 controls, DEL, format characters such as a
+    zero-width space, line separators) means line noise or a mis-configured scanner. A lone surrogate is a
     byte the scanner's line could not decode (``surrogateescape``): refused, and
     shown as ``<0x..>`` so it can be stored and logged.
     """
@@ -39,7 +40,7 @@ def clean_scan(raw: str) -> CleanScan:
         return CleanScan(printable(text[:MAX_SCAN_LENGTH]), "scan.too_long")
     if any(_SURROGATES[0] <= ord(ch) <= _SURROGATES[1] for ch in text):
         return CleanScan(printable(text), "scan.undecodable")
-    if any((ord(ch) < 0x20 and ch != GS) or ord(ch) == 0x7F for ch in text):
+    if any(not ch.isprintable() and ch != GS for ch in text):
         return CleanScan(printable(text), "scan.control_chars")
     return CleanScan(text)
 
@@ -103,21 +104,17 @@ def normalise(text: str) -> str:
     return gtin if gtin is not None else code.upper()
 
 
-_SYMBOLOGY_IDS = ("]C1", "]d2", "]Q3", "]e0")
-
-
 def _gtin_from_gs1(code: str) -> str | None:
-    """The GTIN (AI 01) of a GS1 element string, parsed by biip; None if it has none."""
-    body = code.lstrip(GS)
-    if not (body.startswith(_SYMBOLOGY_IDS) or (body.startswith("01") and len(body) >= 16 and body[2:16].isdigit())):
-        return None
-    from biip import ParseError, parse  # GS1 strings are rare: pay for biip only when one comes
+    """The GTIN of a GS1 element string (with or without its symbology identifier); None if it has none."""
+    from packstation.domain import gs1  # gs1 imports this module: imported late
 
-    try:
-        result = parse(code)
-    except ParseError:
+    symbology, body = gs1.split_symbology(code)
+    if not gs1.looks_like_gs1(body, symbology):
         return None
-    return result.gtin.as_gtin_14() if result.gtin is not None else None
+    try:
+        return gs1.parse_element_string(body).gtin
+    except gs1.Gs1Invalid:
+        return None
 
 
 def gs1_check_digit(payload: str) -> int:
@@ -156,3 +153,14 @@ def tracking_number(shop_tracking: str, company_prefix: str, order_id: int) -> s
     Derived, not drawn: a retried or reprinted label carries the same number.
     """
     return shop_tracking or sscc18(company_prefix, order_id)
+
+
+def parcel_tracking_number(shop_tracking: str, company_prefix: str, order_id: int, index: int) -> str:
+    """The tracking number of an order's parcel ``index`` (1-based): the first is the order's own
+    (:func:`tracking_number`); the others are SSCC-18s with the extension digit ``index - 1``, so
+    every parcel of every order has its own number, the same on every reprint (10 parcels at most)."""
+    if index == 1:
+        return tracking_number(shop_tracking, company_prefix, order_id)
+    if not 1 < index <= 10:
+        raise ValueError(f"parcel {index}: an order has 1 to 10 parcels")
+    return sscc18(company_prefix, order_id, extension=index - 1)

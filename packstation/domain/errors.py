@@ -71,6 +71,17 @@ class StorageUnavailable(DomainError):
     code = "storage.unavailable"
 
 
+class DeviceUnavailable(DomainError):
+    """A scanner's or scale's port cannot be used, or the device does not answer as it should.
+
+    ``code`` names the reason (``device.port_missing``, ``device.permission_denied``, ``device.busy``,
+    ``device.io_error``, ``scale.no_answer``, ``scale.unstable``, ``scale.overload``, ``scale.underload``,
+    ``scale.garbled``); ``params`` carry the device, the port and what to do.
+    """
+
+    code = "device.unavailable"
+
+
 class SchemaTooNew(DomainError):
     """The database was migrated by a newer Packstation than this one."""
 

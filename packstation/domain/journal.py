@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 
@@ -23,6 +23,14 @@ class ScanRecord:
     packer: str
     voided: bool = False
     event_id: int = 0
+    # The AIM symbology identifier the scanner sent and the GS1 fields of the scan, when it had them.
+    symbology: str | None = None
+    gtin: str | None = None
+    lot: str | None = None
+    serial: str | None = None
+    expiry: date | None = None
+    parcel: int | None = None  # the parcel the unit went into (1, 2, …)
+    weight_kg: Decimal | None = None  # a weighing's result (verdict weight_mismatch / weighed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,12 +72,16 @@ class PackSession:
 
 @dataclass(frozen=True, slots=True)
 class ParcelRecord:
+    """A closed parcel; its tracking number and documents are filled in when the order is shipped."""
+
     order_id: int
     index: int
     tracking_number: str
     weight_kg: Decimal | None
     documents: tuple[str, ...]
     created_at: datetime
+    box: str = ""  # the carton's name
+    expected_kg: Decimal | None = None  # what its units and box should weigh (None: a weight unknown)
 
 
 @dataclass(frozen=True, slots=True)

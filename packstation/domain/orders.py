@@ -92,6 +92,7 @@ class Product:
     weight_kg: Decimal | None = None
     bin_location: str = ""
     image_path: str = ""
+    tracking: str = "none"  # none | lot | serial (domain.tracking.Tracking)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from packstation.domain.parcels import Carton
+
 # An address as stored on an order and as named in the import formats.
 ADDRESS_FIELDS = ("street", "postal_code", "city", "country")
 # What a shop may change on an order: compared field by field when the order is imported again.
@@ -66,6 +68,7 @@ class ProductRecord:
     weight_kg: Decimal | None = None
     bin_location: str = ""
     image_path: str = ""
+    tracking: str = "none"  # none | lot | serial (domain.tracking.Tracking)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,11 +109,12 @@ class OrderRecord:
 
 @dataclass(frozen=True, slots=True)
 class ImportBatch:
-    """Everything one file holds; ``line_of`` maps order numbers / SKUs to their line in the file."""
+    """Everything one file holds; ``line_of`` maps order numbers / SKUs / carton names to their line in the file."""
 
     products: tuple[ProductRecord, ...] = ()
     orders: tuple[OrderRecord, ...] = ()
     line_of: dict[str, int] = field(default_factory=dict)
+    cartons: tuple[Carton, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +124,13 @@ class LabelLine:
     quantity: int
     bin_location: str = ""
     unit_price: Decimal | None = None  # printed on the slip when the import carried prices
-    lot_serial: str = ""  # lots and serials captured at the bench, printed on the slip
+    lots: tuple[str, ...] = ()  # lots of the units packed (GS1 AI 10), for the slip
+    serials: tuple[str, ...] = ()  # serials of the units packed (GS1 AI 21), for the slip
+
+    @property
+    def lot_serial(self) -> str:
+        """The line's lots and serials as the slip prints them ("" when none was captured)."""
+        return ", ".join((*self.lots, *self.serials))
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from types import MappingProxyType
 
+from packstation.domain.tracking import Tracking, TrackingRules, UnitFacts, check_unit
+
 Param = str | int | None
 Params = Mapping[str, Param]
 
@@ -25,10 +27,23 @@ class VerdictKind(StrEnum):
     WRONG_ITEM = "wrong_item"
     OVER_SCAN = "over_scan"
     UNKNOWN_BARCODE = "unknown_barcode"
+    EXPIRED = "expired"  # past its expiry date, or within the station's margin
+    DUPLICATE_SERIAL = "duplicate_serial"  # this GTIN + serial is already packed in another order
+    ALREADY_COUNTED = "already_counted"  # this unit's serial is already counted on this order
+    TRACKING_MISSING = "tracking_missing"  # a lot- or serial-tracked product scanned without its lot/serial
 
 
-# Every verdict but ``accepted`` is a mismatch: a unit that must come out of the box.
-MISMATCH_KINDS = frozenset({VerdictKind.WRONG_ITEM, VerdictKind.OVER_SCAN, VerdictKind.UNKNOWN_BARCODE})
+# A mismatch is a unit that must come out of the box. A unit scanned twice (``already_counted``) or
+# without its lot/serial (``tracking_missing``) is refused but stays: nothing was counted for it.
+MISMATCH_KINDS = frozenset(
+    {
+        VerdictKind.WRONG_ITEM,
+        VerdictKind.OVER_SCAN,
+        VerdictKind.UNKNOWN_BARCODE,
+        VerdictKind.EXPIRED,
+        VerdictKind.DUPLICATE_SERIAL,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +106,7 @@ class ProductMatch:
     sku: str
     name: str
     quantity: int = 1
+    tracking: str = Tracking.NONE
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,19 +124,45 @@ class Verdict:
         return self.kind in MISMATCH_KINDS
 
 
-def verify(state: PackState, code: str, match: ProductMatch | None) -> Verdict:
-    """Judge one product scan against the open order (pure: the caller applies the result)."""
+def verify(
+    state: PackState,
+    code: str,
+    match: ProductMatch | None,
+    unit: UnitFacts | None = None,
+    rules: TrackingRules | None = None,
+) -> Verdict:
+    """Judge one product scan against the open order (pure: the caller applies the result).
+
+    ``unit`` carries what a GS1 scan says (lot, expiry, serial, count); ``rules`` the station's
+    expiry margin and today's date. Wrong and unknown products are judged first, then the
+    unit's own facts (:func:`~packstation.domain.tracking.check_unit`), then the count.
+    """
     if match is None:
         return Verdict(VerdictKind.UNKNOWN_BARCODE, "scan.unknown_barcode", frozen_params({"barcode": code}))
     line = state.line_for(match.sku)
     if line is None:
         params: dict[str, Param] = {"sku": match.sku, "name": match.name, "barcode": code}
         return Verdict(VerdictKind.WRONG_ITEM, "scan.wrong_item", frozen_params(params))
-    if match.quantity > line.remaining:
+    unit = unit or UnitFacts()
+    quantity = match.quantity * unit.count
+    tracked: dict[str, Param] = {
+        key: value
+        for key, value in (
+            ("lot", unit.lot),
+            ("serial", unit.serial),
+            ("expiry", unit.expiry.isoformat() if unit.expiry else None),
+        )
+        if value
+    }
+    problem = check_unit(match.tracking, unit, rules, state.order_number)
+    if problem is not None:
+        params = {"sku": line.sku, "name": line.name, **tracked, **problem.params}
+        return Verdict(VerdictKind(problem.kind), problem.code, frozen_params(params), line_id=line.line_id)
+    if quantity > line.remaining:
         params = {
             "sku": line.sku,
             "name": line.name,
-            "quantity": match.quantity,
+            "quantity": quantity,
             "remaining": line.remaining,
             "required": line.required,
         }
@@ -128,12 +170,13 @@ def verify(state: PackState, code: str, match: ProductMatch | None) -> Verdict:
     params = {
         "sku": line.sku,
         "name": line.name,
-        "scanned": line.scanned + match.quantity,
+        "scanned": line.scanned + quantity,
         "required": line.required,
-        "quantity": match.quantity,
+        "quantity": quantity,
+        **tracked,
     }
     return Verdict(
-        VerdictKind.ACCEPTED, "scan.accepted", frozen_params(params), line_id=line.line_id, quantity=match.quantity
+        VerdictKind.ACCEPTED, "scan.accepted", frozen_params(params), line_id=line.line_id, quantity=quantity
     )
 
 

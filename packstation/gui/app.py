@@ -24,13 +24,15 @@ from packstation.domain.orders import QueuePage
 from packstation.gui.crash import install_gui_crash_handling
 from packstation.gui.main_window import MainWindow
 from packstation.gui.messages import describe
+from packstation.gui.parcel_keys import install_parcel_hotkeys
 from packstation.gui.scan_capture import ScanCapture
 from packstation.gui.scan_worker import QueueQuery, ScanWorker
+from packstation.gui.serial_devices import install_serial_scanners
 from packstation.logs import install_excepthooks, setup_logging
 from packstation.services.bench.bench import Bench
 from packstation.services.bench.commands import Register, Resume
 from packstation.services.bench.outcome import OutcomeKind
-from packstation.services.orders_admin import list_orders
+from packstation.services.orders_admin import cartons, list_orders
 
 log = logging.getLogger(__name__)
 BACKUP_CHECK_SECONDS = 3600  # a bench that runs for days still makes its daily backup
@@ -48,10 +50,12 @@ def create_window(app: App, bench: Bench | None = None) -> MainWindow:
         return list_orders(app.uow, query.statuses, query.text, query.limit, 0, app.config.claim_ttl_seconds)
 
     worker = ScanWorker(bench or app.bench(), read_queue, app.config.heartbeat_seconds)
-    capture = ScanCapture(qapp, burst_gap_ms=app.config.scanner_burst_gap_ms)
+    capture = ScanCapture.from_config(app.config, qapp)
     qapp.installEventFilter(capture)
     window = MainWindow(app, worker, capture)
     worker.start()
+    install_serial_scanners(window, window.ui.statusbar, worker, app.config.serial_scanners)
+    install_parcel_hotkeys(window, worker, cartons(app.uow))
     # Resume first: an order this station was packing when it crashed comes back as it was.
     worker.submit(Resume())
     return window

@@ -48,6 +48,33 @@ TEXTS: dict[str, Text] = {
         "REJECTED",
     ),
     "scan.empty": Text("Empty scan", "The scanner sent only a terminator or blanks.", "EMPTY"),
+    # GS1 and product tracking (lots, expiry dates, serials)
+    "scan.expired": Text(
+        "EXPIRED — take it out",
+        "{name}: expires {expiry} (lot {lot}); units need {margin_days} day(s) left. Then scan CMD‑REMOVED (F9).",
+        "EXPIRED",
+    ),
+    "scan.duplicate_serial": Text(
+        "SERIAL ALREADY PACKED — take it out",
+        "{name}: serial {serial} is already packed in order {order}. Then scan CMD‑REMOVED (F9).",
+        "DUPLICATE",
+    ),
+    "scan.already_counted": Text(
+        "Already counted", "{name}: serial {serial} is counted already — this is the same unit again.", "AGAIN"
+    ),
+    "scan.lot_missing": Text(
+        "Scan the unit's lot code", "{name} is tracked by lot: scan its GS1 code with the lot (10).", "NO LOT"
+    ),
+    "scan.serial_missing": Text(
+        "Scan the unit's serial code", "{name} is tracked by serial: scan each unit's own code (21).", "NO SERIAL"
+    ),
+    "scan.serial_per_unit": Text(
+        "Scan each unit",
+        "{name} is tracked by serial: this code counts {count} units — scan them one by one.",
+        "PER UNIT",
+    ),
+    "scan.gs1_invalid": Text("Scan rejected: damaged GS1 code", "“{text}”: {detail}. Nothing was counted.", "REJECTED"),
+    "scan.sscc": Text("Shipping label (SSCC {sscc})", "Not a product: nothing was counted.", "SSCC"),
     "order.opened": Text("Order {number} open", "Scan every unit.", "OPENED"),
     "order.resumed": Text("Order {number} resumed", "{scanned} of {required} units already scanned — carry on.", ""),
     "order.already_open": Text("Order {number} is already open", "", ""),
@@ -128,6 +155,40 @@ TEXTS: dict[str, Text] = {
     ),
     "storage.cannot_open": Text(
         "DATABASE CANNOT BE OPENED — scan NOT counted", "Call a supervisor: check the database file's folder.", ""
+    ),
+    "device.disconnected": Text(
+        "SCANNER {device} DISCONNECTED", "Reconnecting by itself… Meanwhile use another scanner.", ""
+    ),
+    "device.disconnected_partial": Text(
+        "SCANNER {device} DISCONNECTED",
+        "The scan it was sending (“{discarded}”) was dropped: scan that unit again. Reconnecting…",
+        "",
+    ),
+    "device.unavailable": Text("SCANNER {device} NOT AVAILABLE", "{reason}", ""),
+    "device.reconnected": Text("Scanner {device} is back", "Scanning works again.", ""),
+    "device.port_missing": Text("DEVICE NOT CONNECTED", "{reason}", ""),
+    "device.permission_denied": Text("DEVICE NOT ALLOWED", "{reason}", ""),
+    "device.busy": Text("DEVICE IN USE", "{reason}", ""),
+    "device.io_error": Text("DEVICE PROBLEM", "{reason}", ""),
+    # Scales and parcels
+    "scale.unstable": Text("NOT WEIGHED — the weight does not settle", "{reason}", ""),
+    "scale.no_answer": Text("NOT WEIGHED — the scale does not answer", "{reason}", ""),
+    "scale.garbled": Text("NOT WEIGHED — the scale's answers are unreadable", "{reason}", ""),
+    "scale.overload": Text("NOT WEIGHED — too heavy for the scale", "{reason}", ""),
+    "scale.underload": Text("NOT WEIGHED — the scale is below zero", "{reason}", ""),
+    "parcel.box_chosen": Text("Box {box} for parcel {parcel}", "{size}, tare {tare} kg.", "BOX"),
+    "parcel.unknown_box": Text("No box {box}", "Boxes: {boxes}.", ""),
+    "parcel.empty": Text("Parcel {parcel} is empty", "Scan the units into it first.", ""),
+    "parcel.too_many": Text("No more parcels", "An order ships in {limit} parcels at most.", ""),
+    "parcel.closed": Text(
+        "Parcel {parcel} closed — {weight} kg", "{units} unit(s) in box {box}. Next parcel.", "PARCEL"
+    ),
+    "parcel.weight_overridden": Text("Weight accepted by a supervisor", "", "OVERRIDE"),
+    "parcel.no_weight_mismatch": Text("Nothing to accept", "Parcel {parcel} has no wrong weight.", ""),
+    "parcel.weight_mismatch": Text(
+        "WRONG WEIGHT — check parcel {parcel}",
+        "Weighs {weight} kg, should weigh {expected} kg (± {allowed}). Check the contents, then weigh again.",
+        "WEIGHT",
     ),
     "queue.empty": Text("The queue is empty", "", ""),
     "bench.registered": Text("Station {station} ready", "", ""),

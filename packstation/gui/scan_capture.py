@@ -15,15 +15,22 @@ How it decides:
   ``QKeyEvent.timestamp()`` lies within ``burst_gap_ms`` of the previous held
   key join the burst.  Timestamps, not processing time, are compared because
   Qt may deliver a queued burst all at once after the GUI thread was busy.
-* A burst of at least ``min_length`` characters that ends in Enter/Return,
-  keypad Enter or Tab is a scan: ``scanned`` is emitted and every key of it,
+* A burst of at least ``min_length`` characters that ends in the scanner's
+  terminator (``terminator``: ``any`` = Enter/Return, keypad Enter or Tab;
+  ``enter``; ``tab``) is a scan: ``scanned`` is emitted and every key of it,
   the terminator included, is swallowed, so the scanner's Enter never presses
-  a focused or default button.
+  a focused or default button. With ``terminator="none"`` a burst of at least
+  ``min_length`` characters followed by ``hold_ms`` of quiet is the scan.
 * Anything else (a human gap, a non-text key, a short real-time ``hold_ms``
   timer expiring, :meth:`flush`) ends the candidate burst and the held keys
   are replayed, in order, to the widget they were meant for.
 * While a burst runs, the filter also claims its keys' ShortcutOverride, so a
   QAction bound to Return cannot fire from the scanner either.
+* Characters are read by :class:`~packstation.gui.wedge_keys.KeyReader`: with
+  ``layout="us"`` from the keys' scan codes as a US keyboard types them, so a
+  US-layout scanner works on an AZERTY, QWERTZ or Polish desktop. FNC1 arrives
+  as GS, as Ctrl+] or as a Windows Alt code (Alt + keypad 0029); all become GS.
+  A ``prefix``/``suffix`` the scanner is set to add is stripped from the scan.
 
 The filter acts only on deliveries to a QWidget (Qt hands each key to the
 QWindow first, then to the focus widget) and flushes on ``aboutToQuit``.
@@ -40,52 +47,14 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
+from packstation.config import Config
 from packstation.domain.barcodes import GS
+from packstation.gui.keymaps import alt_code_character
+from packstation.gui.wedge_keys import ALT_DIGIT, CHAR, FNC1_CHORD, MODIFIER, TERM, KeyReader
 
 _KEY_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.KeyRelease})
 _FILTERED_EVENTS = _KEY_EVENTS | {QEvent.Type.ShortcutOverride}
-_TERMINATORS = frozenset(int(k) for k in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab))
-# Pure modifier keys: a scanner wraps uppercase letters in Shift press/release;
-# they neither start nor break a burst and are harmless to pass at once.
-_MODIFIER_KEYS = frozenset(
-    int(k)
-    for k in (
-        Qt.Key.Key_Shift,
-        Qt.Key.Key_Control,
-        Qt.Key.Key_Alt,
-        Qt.Key.Key_AltGr,
-        Qt.Key.Key_Meta,
-        Qt.Key.Key_CapsLock,
-        Qt.Key.Key_NumLock,
-    )
-)
-_CTRL = Qt.KeyboardModifier.ControlModifier
-_ALT = Qt.KeyboardModifier.AltModifier
-_META = Qt.KeyboardModifier.MetaModifier
-
-# Key classes.
-_CHAR, _TERM, _FNC1_CHORD, _MODIFIER, _OTHER = range(5)
-
-
-def _classify(ev: QKeyEvent) -> int:
-    key, mods, text = ev.key(), ev.modifiers(), ev.text()
-    if key in _MODIFIER_KEYS:
-        return _MODIFIER
-    chorded = bool(mods & (_CTRL | _ALT | _META))
-    if text == GS or (key == Qt.Key.Key_BracketRight and mods & _CTRL):
-        # Plain GS is an ordinary burst character; Ctrl+] is also a shortcut
-        # a human may press, so it only counts inside a running burst.
-        return _FNC1_CHORD if chorded else _CHAR
-    # Windows reports AltGr as Ctrl+Alt; a printable character typed that way
-    # (e.g. "@" on QWERTZ) is text, not a shortcut.
-    altgr = bool(mods & _CTRL and mods & _ALT) and not mods & _META
-    if chorded and not (altgr and text and text.isprintable()):
-        return _OTHER
-    if key in _TERMINATORS:
-        return _TERM
-    if text and text.isprintable():
-        return _CHAR
-    return _OTHER  # F-keys, arrows, Escape, Backspace, ...
+_ALT_KEY = int(Qt.Key.Key_Alt)
 
 
 def _copy(ev: QKeyEvent) -> QKeyEvent:
@@ -108,17 +77,32 @@ class ScanCapture(QObject):
     scanned = Signal(str)
 
     def __init__(
-        self, parent: QObject | None = None, burst_gap_ms: int = 35, min_length: int = 3, hold_ms: int = 50
+        self,
+        parent: QObject | None = None,
+        burst_gap_ms: int = 35,
+        min_length: int = 3,
+        hold_ms: int = 50,
+        *,
+        prefix: str = "",
+        suffix: str = "",
+        terminator: str = "any",
+        layout: str = "us",
+        platform: str | None = None,
     ) -> None:
         super().__init__(parent)
         self._gap = burst_gap_ms
         self._min_length = min_length
         self._hold_ms = hold_ms
+        self._prefix, self._suffix = prefix, suffix
+        self._by_timeout = terminator == "none"
+        self._reader = KeyReader(layout, terminator, platform)
         self._enabled = True
         # Candidate burst: (receiver, event copy) in arrival order, presses and
         # the releases of held presses, so a replay keeps the original order.
         self._pending: list[tuple[QWidget, QKeyEvent]] = []
         self._chars: list[str] = []
+        self._alt_digits = ""  # keypad digits typed with Alt held: an Alt code in the making
+        self._alt_echo = ""  # the character of the last Alt code, in case the system types it again
         self._last_ts = 0
         self._held_down: Counter[int] = Counter()  # held presses not yet released
         self._swallowed: Counter[int] = Counter()  # scan presses whose release is due
@@ -137,6 +121,20 @@ class ScanCapture(QObject):
         if app is not None:
             # Keys held back at shutdown must still reach their widgets.
             app.aboutToQuit.connect(self.flush)
+
+    @classmethod
+    def from_config(cls, config: Config, parent: QObject | None = None) -> ScanCapture:
+        """A capture set up as the station's configuration says (README, "Devices")."""
+        return cls(
+            parent,
+            burst_gap_ms=config.scanner_burst_gap_ms,
+            min_length=config.scanner_min_length,
+            hold_ms=config.scanner_timeout_ms,
+            prefix=config.scanner_prefix,
+            suffix=config.scanner_suffix,
+            terminator=config.scanner_terminator,
+            layout=config.scanner_layout,
+        )
 
     # -- public API ---------------------------------------------------------
 
@@ -157,7 +155,7 @@ class ScanCapture(QObject):
         if self._timer.isActive():
             self._timer.stop()
         pending = self._pending
-        self._pending, self._chars = [], []
+        self._pending, self._chars, self._alt_digits = [], [], ""
         self._held_down.clear()  # their presses are delivered: releases pass
         for receiver, ev in pending:
             target = receiver if shiboken6.isValid(receiver) else QApplication.focusWidget()
@@ -197,14 +195,17 @@ class ScanCapture(QObject):
         # to Return (or a letter) cannot fire from the scanner.
         if ev.isAutoRepeat() or not self._continues(ev):
             return False
-        kind = _classify(ev)
-        if kind in (_CHAR, _FNC1_CHORD) or (kind == _TERM and len(self._chars) >= self._min_length):
+        kind, _ = self._reader.read(ev)
+        if kind in (CHAR, FNC1_CHORD, ALT_DIGIT) or (kind == TERM and len(self._chars) >= self._min_length):
             ev.accept()
             return True
         return False
 
     def _release(self, receiver: QWidget, ev: QKeyEvent) -> bool:
         key = ev.key()
+        if key == _ALT_KEY and self._alt_digits:
+            self._end_alt_code(ev)
+            return False  # the Alt release itself passes, like every modifier
         if self._held_down[key] > 0:
             self._held_down[key] -= 1
             self._pending.append((receiver, _copy(ev)))  # keep press/release order
@@ -215,8 +216,8 @@ class ScanCapture(QObject):
         return False
 
     def _press(self, receiver: QWidget, ev: QKeyEvent) -> bool:
-        kind = _classify(ev)
-        if kind == _MODIFIER:
+        kind, char = self._reader.read(ev)
+        if kind == MODIFIER:
             return False
         if ev.isAutoRepeat():  # a key held down is a human, never a scanner
             self.flush()
@@ -225,31 +226,57 @@ class ScanCapture(QObject):
         # a release lost elsewhere cannot make us swallow a later human one.
         self._swallowed.pop(ev.key(), None)
         continues = self._continues(ev)
-        if kind == _TERM and continues and len(self._chars) >= self._min_length:
-            text = "".join(self._chars)
-            self._swallowed.update(self._held_down)  # their releases are still due
+        echo, self._alt_echo = self._alt_echo, ""
+        if echo and continues and ev.text() == echo and kind != ALT_DIGIT:
+            # Windows may type an Alt code's character itself after the Alt release: counted once.
             self._swallowed[ev.key()] += 1
-            self._held_down.clear()
-            self._pending, self._chars = [], []
-            if self._timer.isActive():
-                self._timer.stop()
-            self.scanned.emit(text)  # state is clean: slots may do anything
+            self._last_ts = ev.timestamp()
             return True
-        if kind == _FNC1_CHORD and continues:
+        if kind == TERM and continues and len(self._chars) >= self._min_length:
+            self._swallowed[ev.key()] += 1
+            self._emit()
+            return True
+        if kind == FNC1_CHORD and continues:
             self._hold(receiver, ev, GS)
             return True
-        if kind == _CHAR:
+        if kind in (CHAR, ALT_DIGIT):
             if not continues:
                 self.flush()  # human gap: earlier keys were typing
-            self._hold(receiver, ev, ev.text())
+            if kind == ALT_DIGIT:
+                self._alt_digits += char
+                char = ""  # the character comes with the Alt release
+            self._hold(receiver, ev, char)
             return True
         # Not part of a burst: deliver what is held first so nothing is reordered.
         self.flush()
         return False
 
+    def _end_alt_code(self, ev: QKeyEvent) -> None:
+        char = alt_code_character(self._alt_digits)
+        self._alt_digits = ""
+        if char:
+            self._chars.append(char)
+            self._alt_echo = char
+            self._last_ts = ev.timestamp()
+
+    def _emit(self) -> None:
+        """The held burst is a scan: forget its keys (their releases are swallowed) and emit its text."""
+        text = "".join(self._chars)
+        self._swallowed.update(self._held_down)  # their releases are still due
+        self._held_down.clear()
+        self._pending, self._chars, self._alt_digits = [], [], ""
+        if self._timer.isActive():
+            self._timer.stop()
+        if self._prefix and text.startswith(self._prefix):
+            text = text[len(self._prefix) :]
+        if self._suffix and text.endswith(self._suffix):
+            text = text[: -len(self._suffix)]
+        self.scanned.emit(text)  # state is clean: slots may do anything
+
     def _hold(self, receiver: QWidget, ev: QKeyEvent, char: str) -> None:
         self._pending.append((receiver, _copy(ev)))
-        self._chars.append(char)
+        if char:
+            self._chars.append(char)
         self._held_down[ev.key()] += 1
         self._last_ts = ev.timestamp()
         self._last_key_at = time.monotonic()
@@ -286,5 +313,8 @@ class ScanCapture(QObject):
             # hold period to arrive before calling the burst human typing.
             self._rearmed = True
             self._arm(self._hold_ms)
+            return
+        if self._by_timeout and len(self._chars) >= max(self._min_length, 2):
+            self._emit()  # a scanner without terminator: the quiet after a fast burst ends the scan
             return
         self.flush()

@@ -6,6 +6,7 @@ import random
 from decimal import Decimal
 
 from packstation.domain import barcodes
+from packstation.domain.parcels import Carton
 from packstation.domain.records import Address, ImportBatch, OrderLineRecord, OrderRecord, PackRecord, ProductRecord
 from packstation.services.importing import ImportReport, import_batch
 from packstation.services.ports import UowFactory
@@ -87,6 +88,12 @@ CUSTOMERS = [
     ("Krzysztof Ćwikła", "ul. Mickiewicza 14", "70-383", "Szczecin"),
 ]
 CARRIERS = [("InPost", "Kurier Standard"), ("DPD", "Classic"), ("Poczta Polska", "Pocztex"), ("DHL", "Parcel")]
+# The demo's catalogue of boxes: CMD-BOX-S, CMD-BOX-M, CMD-BOX-L.
+CARTONS = (
+    Carton("S", 250, 180, 100, Decimal("0.150")),
+    Carton("M", 350, 250, 150, Decimal("0.300")),
+    Carton("L", 500, 350, 300, Decimal("0.600")),
+)
 PACKERS = [("Anna Kowalska", "PKR-0001"), ("Marek Wiśniewski", "PKR-0002"), ("Józef Łuczak", "PKR-0003")]
 
 
@@ -148,5 +155,7 @@ def create_demo(uow_factory: UowFactory) -> ImportReport | None:
     with uow_factory() as uow:
         for name, badge in PACKERS:
             uow.packers.add(name, badge)
+        for carton in CARTONS:
+            uow.cartons.save(carton)
         uow.commit()
     return report

@@ -10,7 +10,8 @@ nothing printed, or a packed order whose queued label is sent exactly once.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -41,6 +42,7 @@ def shipment_documents(uow: UnitOfWork, order: Order, config: Config, tracking: 
     skus = {line.sku for line in order.lines}
     bins, weights = uow.products.bins(skus), uow.products.weights(skus)
     total = sum((weights[line.sku] * line.quantity for line in order.lines if weights.get(line.sku)), Decimal("0"))
+    tracked = _lots_and_serials(uow, order)
     a = order.address
     return ShipmentDocuments(
         order_number=order.number,
@@ -49,7 +51,17 @@ def shipment_documents(uow: UnitOfWork, order: Order, config: Config, tracking: 
         service=order.service,
         recipient=Address(order.customer_name, a.street, a.postal_code, a.city, a.country, a.phone, a.email),
         sender=config.sender,
-        lines=tuple(LabelLine(line.sku, line.name, line.quantity, bins.get(line.sku) or "") for line in order.lines),
+        lines=tuple(
+            LabelLine(
+                line.sku,
+                line.name,
+                line.quantity,
+                bins.get(line.sku) or "",
+                lots=tracked.get(line.line_id, ((), ()))[0],
+                serials=tracked.get(line.line_id, ((), ()))[1],
+            )
+            for line in order.lines
+        ),
         cod_amount=order.cod_amount if order.payment == "cod" else None,
         currency=order.currency,
         weight_kg=total or None,
@@ -80,14 +92,28 @@ class Finished:
     tracking: str
     label_job: int
     slip_job: int
+    parcels: int = 1
+
+
+def render_labels(documents: Documents, docs: Sequence[ShipmentDocuments], target: str, dpi: int) -> bytes:
+    """Several labels as one print job, in order (ZPL formats one after another, PDF one page each)."""
+    if len(docs) == 1:
+        return render_label(documents, docs[0], target, dpi)[1]
+    if target_format(target) is DocFormat.ZPL:
+        return b"".join(render_label(documents, d, target, dpi)[1] for d in docs)
+    if documents.label_batch is None:
+        raise DomainError("no batch renderer", code="printer.not_configured")
+    return documents.label_batch(docs, dpi)
 
 
 def finish_order(
     uow_factory: UowFactory, order_id: int, config: Config, bench: BenchIdentity, who: str, documents: Documents
 ) -> Finished:
-    """Check the open order is complete, pack it and queue its label and slip (one transaction).
+    """Check the open order is complete, pack it and queue its labels and slip (one transaction).
 
-    The SSCC is derived from the order id, so a retry or a reprint carries the same number.
+    Every parcel gets its own label ("x of n", its own tracking number and weight); the labels of
+    one order are one print job, so they come out together and exactly once. The SSCCs are
+    derived from the order id, so a retry or a reprint carries the same numbers.
     """
     with uow_factory() as uow:
         order = held(uow, order_id, bench)
@@ -101,17 +127,17 @@ def finish_order(
             )
         tracking = barcodes.tracking_number(order.tracking_number, config.gs1_company_prefix, order.order_id)
         docs = shipment_documents(uow, order, config, tracking)
+        parcels = _parcel_documents(uow.journal.parcels(order.order_id), docs, order, config)
         label_target, slip_target = config.printer_target("label"), config.printer_target("slip")
-        label_format, label = render_label(documents, docs, label_target, config.label_dpi)
+        label_format = target_format(label_target)
+        label = render_labels(documents, list(parcels.values()), label_target, config.label_dpi)
         slip = documents.packing_slip(docs)
         archived = archive(config.documents_dir, order.number, {f"label.{label_format}": label, "slip.pdf": slip})
         order = change_status(
             uow, order, Status.PACKED, actor=Actor.PACKER, who=who, station=bench.station, bench_id=bench.bench_id
         )
         uow.orders.set_tracking(order.order_id, tracking)
-        uow.journal.add_parcel(
-            ParcelRecord(order.order_id, 1, tracking, docs.weight_kg, tuple(str(p) for p in archived), utcnow())
-        )
+        _record_parcels(uow, order.order_id, parcels, tuple(str(p) for p in archived))
         now = utcnow()
         jobs = [
             NewPrintJob(order.order_id, 1, DocKind.LABEL, label_format, label_target, label, who, bench.station, now,
@@ -121,8 +147,59 @@ def finish_order(
         ]  # fmt: skip
         label_job, slip_job = (enqueue(uow, job, "finished") for job in jobs)
         uow.commit()
-    log.info("packed order=%s tracking=%s label_job=%s slip_job=%s", order.number, tracking, label_job, slip_job)
-    return Finished(order.number, tracking, label_job, slip_job)
+    log.info("packed order=%s tracking=%s parcels=%s label_job=%s slip_job=%s", order.number, tracking, len(parcels),
+             label_job, slip_job)  # fmt: skip
+    return Finished(order.number, tracking, label_job, slip_job, len(parcels))
+
+
+def _parcel_documents(
+    closed: tuple[ParcelRecord, ...], docs: ShipmentDocuments, order: Order, config: Config
+) -> dict[int, ShipmentDocuments]:
+    """Parcel index -> its label's documents ("x of n", its own tracking number and weight).
+
+    An order finished without closed parcels ships as one parcel under the order's tracking number.
+    """
+    if len(closed) <= 1:
+        weight = closed[0].weight_kg if closed and closed[0].weight_kg is not None else docs.weight_kg
+        return {1: replace(docs, weight_kg=weight)}
+    return {
+        p.index: replace(
+            docs,
+            tracking_number=barcodes.parcel_tracking_number(
+                order.tracking_number, config.gs1_company_prefix, order.order_id, p.index
+            ),
+            parcel_index=p.index,
+            parcel_count=len(closed),
+            weight_kg=p.weight_kg,
+        )
+        for p in closed
+    }
+
+
+def _record_parcels(
+    uow: UnitOfWork, order_id: int, parcels: dict[int, ShipmentDocuments], files: tuple[str, ...]
+) -> None:
+    """Each parcel's tracking number and documents (a parcel closed at the bench is updated)."""
+    closed = {p.index for p in uow.journal.parcels(order_id)}
+    for index, doc in parcels.items():
+        if index in closed:
+            uow.journal.ship_parcel(order_id, index, doc.tracking_number, files)
+        else:
+            uow.journal.add_parcel(ParcelRecord(order_id, index, doc.tracking_number, doc.weight_kg, files, utcnow()))
+
+
+def _lots_and_serials(uow: UnitOfWork, order: Order) -> dict[int, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Line id -> (lots, serials) of the units packed on it, for the packing slip."""
+    found: dict[int, tuple[list[str], list[str]]] = {}
+    for scan in reversed(uow.journal.scans(order.order_id, include_voided=False)):
+        if scan.verdict != "accepted" or scan.line_id is None or not (scan.lot or scan.serial):
+            continue
+        lots, serials = found.setdefault(scan.line_id, ([], []))
+        if scan.lot and scan.lot not in lots:
+            lots.append(scan.lot)
+        if scan.serial:
+            serials.append(scan.serial)
+    return {line_id: (tuple(lots), tuple(serials)) for line_id, (lots, serials) in found.items()}
 
 
 def archive(folder: Path, number: str, documents: dict[str, bytes]) -> list[Path]:

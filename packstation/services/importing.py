@@ -29,13 +29,15 @@ class ImportReport:
     orders_updated: int = 0
     orders_unchanged: int = 0
     changes_recorded: list[str] = field(default_factory=list)
+    cartons_saved: int = 0
 
     def summary(self) -> str:
-        return (
+        text = (
             f"products: {self.products_created} new, {self.products_updated} updated; "
             f"orders: {self.orders_created} new, {self.orders_updated} updated, "
             f"{self.orders_unchanged} unchanged; {len(self.changes_recorded)} change(s) for orders in progress"
         )
+        return text + (f"; cartons: {self.cartons_saved} saved" if self.cartons_saved else "")
 
 
 # Orders or products written per transaction: short enough that a bench's scan never waits
@@ -78,6 +80,12 @@ def import_batch(
             uow.commit()
             uow.tidy()
         log.debug("import progress file=%s orders=%s", file_name, report.orders_created + report.orders_updated)
+    if batch.cartons:
+        with uow_factory(bulk=True) as uow:
+            for carton in batch.cartons:  # the catalogue of boxes: a carton of the same name is replaced
+                uow.cartons.save(carton)
+                report.cartons_saved += 1
+            uow.commit()
     log.info("import file=%s %s", file_name, report.summary())
     return report
 

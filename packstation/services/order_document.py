@@ -70,6 +70,12 @@ def order_document(uow: UnitOfWork, order: Order) -> dict[str, Any]:
                 "station": s.station,
                 "packer": s.packer,
                 "voided": s.voided,
+                "symbology": s.symbology,
+                "lot": s.lot,
+                "serial": s.serial,
+                "expiry": s.expiry.isoformat() if s.expiry else None,
+                "parcel": s.parcel,
+                "weight_kg": None if s.weight_kg is None else str(s.weight_kg),
             }
             for s in reversed(uow.journal.scans(oid))
         ],
@@ -78,6 +84,8 @@ def order_document(uow: UnitOfWork, order: Order) -> dict[str, Any]:
                 "index": p.index,
                 "tracking_number": p.tracking_number,
                 "weight_kg": None if p.weight_kg is None else str(p.weight_kg),
+                "box": p.box or None,
+                "expected_kg": None if p.expected_kg is None else str(p.expected_kg),
                 "documents": list(p.documents),
             }
             for p in uow.journal.parcels(oid)

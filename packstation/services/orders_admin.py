@@ -12,6 +12,7 @@ from packstation.domain import barcodes
 from packstation.domain.clock import utcnow
 from packstation.domain.errors import DomainError, NotFound
 from packstation.domain.orders import Order, QueuePage, QueueRow
+from packstation.domain.parcels import Carton, carton_name_problem
 from packstation.domain.records import ShipmentDocuments
 from packstation.domain.status import Actor, Status
 from packstation.services.bench.commands import SCANNED
@@ -92,12 +93,41 @@ def add_packer(uow_factory: UowFactory, name: str, badge: str) -> None:
 
 
 def command_sheet_entries(uow_factory: UowFactory, with_badges: bool) -> list[tuple[str, str]]:
-    """(what, barcode) for every command a packer can scan, then the active packers' badges if asked.
+    """(what, barcode) for every command a packer can scan, the catalogue's boxes, then the active packers'
+    badges if asked.
 
-    ``what`` is the command's name (``FINISH``) or ``badge:<name>``; the sheet's renderer words it.
+    ``what`` is the command's name (``FINISH``), ``box:<name> <size>`` or ``badge:<name>``; the sheet's
+    renderer words it.
     """
     entries = [(name, f"{barcodes.COMMAND_PREFIX}{name}") for name in SCANNED]
-    if with_badges:
-        with uow_factory() as uow:
+    with uow_factory() as uow:
+        entries += [(f"box:{c.name} {c.size}", c.command) for c in uow.cartons.all()]
+        if with_badges:
             entries += [(f"badge:{p.name}", p.badge) for p in uow.packers.badges()]
     return entries
+
+
+def save_carton(uow_factory: UowFactory, carton: Carton) -> None:
+    """Add a carton to the catalogue, or replace the one of that name."""
+    problem = carton_name_problem(carton.name)
+    if problem:
+        raise DomainError(problem, code="parcel.bad_carton_name", box=carton.name)
+    if min(carton.length_mm, carton.width_mm, carton.height_mm) < 1 or carton.tare_kg < 0:
+        raise DomainError(f"carton {carton.name}: sizes must be at least 1 mm and the tare 0 kg or more",
+                          code="parcel.bad_carton", box=carton.name)  # fmt: skip
+    with uow_factory() as uow:
+        owner = uow.cartons.by_barcode(carton.barcode) if carton.barcode else None
+        if owner is not None and owner.name != carton.name:
+            raise DomainError(f"barcode {carton.barcode} is carton {owner.name}'s", code="parcel.barcode_taken")
+        if carton.barcode and (
+            barcodes.is_command(carton.barcode) or uow.products.lookup(barcodes.normalise(carton.barcode))
+        ):
+            raise DomainError(f"barcode {carton.barcode} is a command or product barcode", code="parcel.barcode_taken")
+        uow.cartons.save(carton)
+        uow.commit()
+    log.info("carton saved name=%s size=%s tare=%s", carton.name, carton.size, carton.tare_kg)
+
+
+def cartons(uow_factory: UowFactory) -> tuple[Carton, ...]:
+    with uow_factory() as uow:
+        return uow.cartons.all()

@@ -25,6 +25,7 @@ from packstation.domain.journal import (
     StatusChange,
 )
 from packstation.domain.orders import Order, Packer, Product, QueuePage, QueueRow
+from packstation.domain.parcels import Carton
 from packstation.domain.printing import JobState, NewPrintJob, PrintEvent, PrintJob
 from packstation.domain.records import OrderDetails, OrderLineRecord, OrderRecord, ProductRecord, ShipmentDocuments
 from packstation.domain.status import Status
@@ -143,6 +144,22 @@ class ProductRepository(Protocol):
     def count(self) -> int: ...
 
 
+class CartonRepository(Protocol):
+    def all(self) -> tuple[Carton, ...]:
+        """The catalogue, by name."""
+        ...
+
+    def by_name(self, name: str) -> Carton | None: ...
+
+    def by_barcode(self, code: str) -> Carton | None:
+        """The carton whose own barcode this is."""
+        ...
+
+    def save(self, carton: Carton) -> None:
+        """Insert or replace the carton of that name."""
+        ...
+
+
 class PackerRepository(Protocol):
     def by_badge(self, badge: str) -> Packer | None:
         """The active packer with this badge."""
@@ -179,7 +196,19 @@ class JournalRepository(Protocol):
         ...
 
     def void_order_activity(self, order_id: int) -> None:
-        """Void (never delete) the order's scans and mismatches and zero its counts."""
+        """Void (never delete) the order's scans and mismatches, zero its counts, free its units' serials and
+        undo its closed (unshipped) parcels."""
+        ...
+
+    def serial_owner(self, gtin: str, serial: str) -> str | None:
+        """The number of the order this GTIN + serial is packed in, or None."""
+        ...
+
+    def reserve_serial(self, gtin: str, serial: str, order_id: int, scan_event_id: int, at: datetime) -> bool:
+        """Record the serialised unit as packed in the order; False (nothing written) if it already is somewhere.
+
+        The database's UNIQUE (gtin, serial) constraint decides, so two benches cannot both pack it.
+        """
         ...
 
     def add_status_change(self, change: StatusChange) -> None: ...
@@ -192,9 +221,17 @@ class JournalRepository(Protocol):
 
     def end_session(self, session_id: int, at: datetime, outcome: str) -> None: ...
 
-    def add_parcel(self, parcel: ParcelRecord) -> None: ...
+    def add_parcel(self, parcel: ParcelRecord) -> None:
+        """Store a closed parcel (its tracking number and documents may follow with :meth:`ship_parcel`)."""
+        ...
 
-    def parcels(self, order_id: int) -> tuple[ParcelRecord, ...]: ...
+    def parcels(self, order_id: int) -> tuple[ParcelRecord, ...]:
+        """Closed parcels, by index."""
+        ...
+
+    def ship_parcel(self, order_id: int, index: int, tracking_number: str, documents: tuple[str, ...]) -> None:
+        """Record the tracking number and printed documents of a closed parcel."""
+        ...
 
     def add_order_change(self, change: OrderChange) -> None: ...
 
@@ -285,6 +322,9 @@ class UnitOfWork(Protocol):
     @property
     def print_jobs(self) -> PrintJobRepository: ...
 
+    @property
+    def cartons(self) -> CartonRepository: ...
+
     def __enter__(self) -> Self: ...
 
     def __exit__(
@@ -340,12 +380,23 @@ class PrinterFactory(Protocol):
         ...
 
 
+class Scale(Protocol):
+    """A scale at the bench (``adapters.devices.scale``); used from the bench's worker thread only."""
+
+    @property
+    def name(self) -> str: ...
+
+    def stable_weight(self, timeout: float | None = None) -> Decimal:
+        """A stable weight in kg; ``DeviceUnavailable`` (``scale.unstable``, ``scale.no_answer``…) when none comes."""
+        ...
+
+
 class DocumentRenderer(Protocol):
     def __call__(self, documents: ShipmentDocuments, /) -> bytes: ...
 
 
 class BatchRenderer(Protocol):
-    def __call__(self, documents: Sequence[ShipmentDocuments], /) -> bytes: ...
+    def __call__(self, documents: Sequence[ShipmentDocuments], dpi: int, /) -> bytes: ...
 
 
 class LabelRenderer(Protocol):

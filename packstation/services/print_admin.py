@@ -10,10 +10,10 @@ from packstation.config import Config
 from packstation.domain.clock import utcnow
 from packstation.domain.errors import DomainError, NotFound
 from packstation.domain.orders import Order
-from packstation.domain.printing import DocFormat, DocKind, JobState, NewPrintJob, PrintJob, target_format
+from packstation.domain.printing import DocKind, JobState, NewPrintJob, PrintJob, target_format
 from packstation.domain.records import ShipmentDocuments
 from packstation.domain.status import Status
-from packstation.services.finishing import render_label, shipment_documents
+from packstation.services.finishing import render_label, render_labels, shipment_documents
 from packstation.services.ports import Documents, UnitOfWork, UowFactory
 from packstation.services.print_queue import SENT_AS, Delivery, PrinterFor, deliver, enqueue, move, printed
 
@@ -138,7 +138,7 @@ def print_waiting_labels(
         if not waiting:
             return Batch((), JobState.PRINTED)
         docs = [_documents(uow, o, config) for o in waiting]
-        data = _batch_document(documents, docs, target, config.label_dpi)
+        data = render_labels(documents, docs, target, config.label_dpi)
         title = f"batch-{waiting[0].number}-{len(waiting)}"
         jobs = []
         for order in waiting:
@@ -164,11 +164,3 @@ def print_waiting_labels(
 
 def _after_batch(error: DomainError) -> JobState:
     return JobState.UNCERTAIN if error.code == "print.uncertain" else JobState.FAILED
-
-
-def _batch_document(documents: Documents, docs: list[ShipmentDocuments], target: str, dpi: int) -> bytes:
-    if target_format(target) is DocFormat.ZPL:
-        return b"".join(render_label(documents, d, target, dpi)[1] for d in docs)
-    if documents.label_batch is None:
-        raise DomainError("no batch renderer", code="printer.not_configured")
-    return documents.label_batch(docs)

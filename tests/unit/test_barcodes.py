@@ -202,3 +202,17 @@ def test_sscc18_refuses_a_bad_company_prefix() -> None:
         sscc18("59012X4", 1)
     with pytest.raises(ValueError):
         sscc18("1" * 16, 1)
+
+
+def test_each_parcel_of_an_order_has_its_own_tracking_number() -> None:
+    from packstation.domain.barcodes import parcel_tracking_number, sscc18
+
+    numbers = [parcel_tracking_number("", "5901234", 42, i) for i in range(1, 11)]
+    assert numbers[0] == sscc18("5901234", 42) and len(set(numbers)) == 10
+    assert all(n[0] == str(i) for i, n in enumerate(numbers))  # the extension digit
+    assert parcel_tracking_number("PX1PL", "5901234", 42, 1) == "PX1PL"
+    assert parcel_tracking_number("PX1PL", "5901234", 42, 2) == sscc18("5901234", 42, extension=1)
+    other_orders = {parcel_tracking_number("", "5901234", order, 1) for order in range(1, 100)}
+    assert not other_orders & set(numbers[1:])
+    with pytest.raises(ValueError, match="1 to 10 parcels"):
+        parcel_tracking_number("", "5901234", 42, 11)

@@ -311,3 +311,32 @@ def test_decimal_limits(tmp_path: Path) -> None:
         (4, "weight_kg must be a number like 12.50 or 12,50, got '1e3'"),
         (5, "weight_kg must be a number like 12.50 or 12,50, got '1.234,5'"),
     ]
+
+
+def test_product_tracking_modes(tmp_path: Path) -> None:
+    text = "sku;name;tracking\nA;Syrop;serial\nB;Miód;LOT\nC;Kubek;\nD;Herbata;batch\n"
+    assert errors(write(tmp_path, text)) == [(5, "tracking must be one of none, lot, serial, got 'batch'")]
+    batch = parse_import_file(write(tmp_path, text.rsplit("D;", 1)[0]))
+    assert [(p.sku, p.tracking) for p in batch.products] == [("A", "serial"), ("B", "lot"), ("C", "none")]
+
+
+def test_cartons_file(tmp_path: Path) -> None:
+    text = "carton;length_mm;width_mm;height_mm;tare_kg;barcode\nm;350;250;150;0,30;\nL;500;350;300;0.6;5909990000012\n"
+    batch = parse_import_file(write(tmp_path, text))
+    assert [(c.name, c.size, c.tare_kg, c.barcode) for c in batch.cartons] == [
+        ("M", "350×250×150 mm", Decimal("0.30"), ""),
+        ("L", "500×350×300 mm", Decimal("0.6"), "5909990000012"),
+    ]
+    header = "carton,length_mm,width_mm,height_mm,tare_kg,barcode\n"
+    bad = header + "A B,1,2,3,0,\nC,0,2,9000,-1,CMD-X\nM,1,1,1,0,\nM,1,1,1,0,\n"
+    assert errors(write(tmp_path, bad)) == [
+        (2, "carton name 'A B' must be 1 to 24 of A-Z, 0-9, '-', '_', '.', starting with a letter or digit"),
+        (3, "length_mm must be at least 1, got 0"),
+        (3, "height_mm must be at most 5000 mm, got 9000"),
+        (3, "tare_kg must be 0 or more, got -1"),
+        (3, "barcode 'CMD-X' uses a reserved prefix (CMD- and ORD- are Packstation's own codes)"),
+        (5, "duplicate carton 'M' (first at line 4)"),
+    ]
+    assert errors(write(tmp_path, "carton,tare_kg\nS,0.1\n")) == [
+        (1, "a cartons file needs the column(s): length_mm, width_mm, height_mm")
+    ]

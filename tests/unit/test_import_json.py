@@ -215,7 +215,7 @@ def test_truncated_file(tmp_path: Path) -> None:
         ("", "the file is empty"),
         ("  \n", "the file is empty"),
         ("[]", 'the file must hold one object: {"products": [...], "orders": [...]}'),
-        ("{}", 'the object needs "products" and/or "orders"'),
+        ("{}", 'the object needs "products", "orders" and/or "cartons"'),
         ('{"orders": []}', "the file holds no products and no orders"),
         ('{"orders": {}}', "\"orders\" must be a list, got '{}'"),
         ('{"orders": [], "customers": []}', "unknown key(s) in the file: 'customers'"),
@@ -363,3 +363,19 @@ def test_examples_in_the_format_spec_parse() -> None:
     for kind, body in blocks:
         batch = (parse_csv if kind == "csv" else parse_json)(body, "import-format.md")
         assert batch.orders or batch.products
+
+
+def test_product_tracking_mode(tmp_path: Path) -> None:
+    products = [{"sku": "A", "name": "Syrop", "tracking": "serial"}, {"sku": "B", "name": "Kubek"}]
+    batch = parse_import_file(write(tmp_path, {"products": products}))
+    assert [(p.sku, p.tracking) for p in batch.products] == [("A", "serial"), ("B", "none")]
+    path = write(tmp_path, {"products": [{"sku": "A", "name": "Syrop", "tracking": 2}]})
+    assert errors(path) == [(3, "tracking must be one of none, lot, serial, got '2'")]
+
+
+def test_cartons(tmp_path: Path) -> None:
+    cartons = [{"carton": "s", "length_mm": 250, "width_mm": 180, "height_mm": 100, "tare_kg": 0.15}]
+    batch = parse_import_file(write(tmp_path, {"cartons": cartons}))
+    assert [(c.name, c.length_mm, c.tare_kg) for c in batch.cartons] == [("S", 250, Decimal("0.15"))]
+    path = write(tmp_path, {"cartons": [{"carton": "S", "length_mm": 1, "width_mm": 1, "height_mm": 1, "colour": 1}]})
+    assert errors(path) == [(3, "unknown key(s) in a carton: 'colour'")]

@@ -8,9 +8,11 @@ their quantity, two lines of one SKU, ``apply`` and the finishable rules.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 import pytest
 
+from packstation.domain.tracking import Tracking, TrackingRules, UnitFacts
 from packstation.domain.verification import (
     MISMATCH_KINDS,
     PackLine,
@@ -179,20 +181,35 @@ def test_pack_line_properties() -> None:
     assert PackLine(1, "A", "a", required=3, scanned=1).remaining == 2
 
 
-def test_mismatch_kinds_are_everything_but_accepted() -> None:
-    assert set(VerdictKind) - MISMATCH_KINDS == {VerdictKind.ACCEPTED}
+def test_mismatch_kinds_are_the_units_that_must_come_out() -> None:
+    # A unit scanned twice or without its lot/serial is refused, but nothing was counted for it
+    # and it is the right product: it stays in the box.
+    assert set(VerdictKind) - MISMATCH_KINDS == {
+        VerdictKind.ACCEPTED,
+        VerdictKind.ALREADY_COUNTED,
+        VerdictKind.TRACKING_MISSING,
+    }
+
+
+TODAY = date(2026, 3, 1)
+SERIAL_MUG = replace(MUG, tracking=Tracking.SERIAL)
 
 
 @pytest.mark.parametrize("kind", list(VerdictKind))
 def test_verdicts_carry_codes_not_sentences(kind: VerdictKind) -> None:
     state = order(("SKU-MUG", 1), scanned=(1 if kind is VerdictKind.OVER_SCAN else 0,))
-    match = {
-        VerdictKind.ACCEPTED: MUG,
-        VerdictKind.OVER_SCAN: MUG,
-        VerdictKind.WRONG_ITEM: SOAP,
-        VerdictKind.UNKNOWN_BARCODE: None,
+    match, unit = {
+        VerdictKind.ACCEPTED: (MUG, None),
+        VerdictKind.OVER_SCAN: (MUG, None),
+        VerdictKind.WRONG_ITEM: (SOAP, None),
+        VerdictKind.UNKNOWN_BARCODE: (None, None),
+        VerdictKind.EXPIRED: (MUG, UnitFacts(expiry=date(2026, 2, 28))),
+        VerdictKind.DUPLICATE_SERIAL: (SERIAL_MUG, UnitFacts(serial="S1", serial_packed_in="PL-0")),
+        VerdictKind.ALREADY_COUNTED: (SERIAL_MUG, UnitFacts(serial="S1", serial_packed_in="PL-1")),
+        VerdictKind.TRACKING_MISSING: (SERIAL_MUG, UnitFacts()),
     }[kind]
-    verdict = verify(state, "CODE", match)
+    verdict = verify(state, "CODE", match, unit, TrackingRules(TODAY))
     assert verdict.kind is kind
-    assert verdict.code == f"scan.{kind.value}"
+    expected = "scan.serial_missing" if kind is VerdictKind.TRACKING_MISSING else f"scan.{kind.value}"
+    assert verdict.code == expected
     assert " " not in verdict.code

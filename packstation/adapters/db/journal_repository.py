@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict
 from datetime import datetime
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, delete, insert, select, update
 
 from packstation.adapters.db import rows, statements
 from packstation.adapters.db.models import (
@@ -17,6 +17,7 @@ from packstation.adapters.db.models import (
     Parcel,
     ScanEvent,
     StatusChange,
+    UnitSerial,
 )
 from packstation.domain import journal
 from packstation.domain.benches import BenchIdentity
@@ -76,7 +77,19 @@ class SqlJournal:
             stmt = stmt.limit(limit)
         return tuple(rows.scan(row) for row in self._conn.execute(stmt))
 
+    def serial_owner(self, gtin: str, serial: str) -> str | None:
+        return self._conn.execute(statements.SERIAL_OWNER, {"gtin": gtin, "serial": serial}).scalar_one_or_none()
+
+    def reserve_serial(self, gtin: str, serial: str, order_id: int, scan_event_id: int, at: datetime) -> bool:
+        stmt = statements.RESERVE_SERIAL[self._conn.dialect.name]
+        values = {"gtin": gtin, "serial": serial, "order_id": order_id, "scan_event_id": scan_event_id, "at": at}
+        return self._conn.execute(stmt, values).first() is not None
+
     def void_order_activity(self, order_id: int) -> None:
+        # Scans stay (voided, with their weighings), but the order no longer holds its units' serials,
+        # and the parcels closed for it (never shipped: a shipped order cannot be released) are undone.
+        self._conn.execute(delete(UnitSerial).where(UnitSerial.order_id == order_id))
+        self._conn.execute(delete(Parcel).where(Parcel.order_id == order_id))
         self._conn.execute(update(ScanEvent).where(ScanEvent.order_id == order_id).values(voided=True))
         self._conn.execute(update(Mismatch).where(Mismatch.order_id == order_id).values(voided=True))
         self._conn.execute(update(OrderLine).where(OrderLine.order_id == order_id).values(scanned=0))
@@ -134,9 +147,19 @@ class SqlJournal:
                 r.weight_kg,
                 tuple(json.loads(r.documents or "[]")),
                 r.created_at,
+                r.box,
+                r.expected_kg,
             )
             for r in self._conn.execute(stmt)
         )
+
+    def ship_parcel(self, order_id: int, index: int, tracking_number: str, documents: tuple[str, ...]) -> None:
+        stmt = (
+            update(Parcel)
+            .where(Parcel.order_id == order_id, Parcel.index == index)
+            .values(tracking_number=tracking_number, documents=json.dumps(list(documents)))
+        )
+        self._conn.execute(stmt)
 
     def add_order_change(self, change: journal.OrderChange) -> None:
         self._conn.execute(insert(OrderChange).values(asdict(change)))

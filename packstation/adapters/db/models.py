@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import (
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -32,6 +33,7 @@ class Product(Base):
     weight_kg: Mapped[Decimal | None] = mapped_column(Numeric(10, 3))
     bin_location: Mapped[str] = mapped_column(String(64), default="")
     image_path: Mapped[str] = mapped_column(String(500), default="")
+    tracking: Mapped[str] = mapped_column(String(8), default="none", server_default="none")  # none|lot|serial
     barcodes: Mapped[list[ProductBarcode]] = relationship(
         back_populates="product", cascade="all, delete-orphan", order_by="ProductBarcode.id"
     )
@@ -149,6 +151,27 @@ class ScanEvent(Base):
     station: Mapped[str] = mapped_column(String(64))
     packer: Mapped[str] = mapped_column(String(120))
     voided: Mapped[bool] = mapped_column(Boolean, default=False)
+    # What the scan said beyond the code: the AIM symbology identifier and the GS1 fields.
+    symbology: Mapped[str | None] = mapped_column(String(3))
+    gtin: Mapped[str | None] = mapped_column(String(64))
+    lot: Mapped[str | None] = mapped_column(String(20))
+    serial: Mapped[str | None] = mapped_column(String(20))
+    expiry: Mapped[date | None] = mapped_column(Date)
+    parcel: Mapped[int | None] = mapped_column(Integer)  # the parcel the unit went into
+    weight_kg: Mapped[Decimal | None] = mapped_column(Numeric(10, 3))  # a weighing's result
+
+
+class UnitSerial(Base):
+    """A serialised unit packed into an order: the database itself refuses a GTIN + serial twice."""
+
+    __tablename__ = "unit_serials"
+    __table_args__ = (UniqueConstraint("gtin", "serial", name="uq_unit_serials_gtin_serial"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    gtin: Mapped[str] = mapped_column(String(64))
+    serial: Mapped[str] = mapped_column(String(20))
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    scan_event_id: Mapped[int] = mapped_column(ForeignKey("scan_events.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class Mismatch(Base):
@@ -179,6 +202,21 @@ class Parcel(Base):
     weight_kg: Mapped[Decimal | None] = mapped_column(Numeric(10, 3))
     documents: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of file paths
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    box: Mapped[str] = mapped_column(String(24), default="", server_default="")  # the carton's name
+    expected_kg: Mapped[Decimal | None] = mapped_column(Numeric(10, 3))
+
+
+class Carton(Base):
+    """The station's catalogue of boxes: ``CMD-BOX-<name>`` picks one."""
+
+    __tablename__ = "cartons"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(24), unique=True)
+    length_mm: Mapped[int] = mapped_column(Integer)
+    width_mm: Mapped[int] = mapped_column(Integer)
+    height_mm: Mapped[int] = mapped_column(Integer)
+    tare_kg: Mapped[Decimal] = mapped_column(Numeric(10, 3))
+    barcode: Mapped[str | None] = mapped_column(String(64), unique=True)  # printed on the carton stock, if any
 
 
 class StatusChange(Base):

@@ -22,7 +22,7 @@ class SqlProducts:
 
     def lookup(self, code: str) -> ProductMatch | None:
         row = self._conn.execute(statements.LOOKUP, {"code": code}).first()
-        return None if row is None else ProductMatch(row[0], row[1], row[2])
+        return None if row is None else ProductMatch(row[0], row[1], row[2], row[3])
 
     def known_skus(self, skus: Collection[str]) -> set[str]:
         found: set[str] = set()
@@ -48,7 +48,7 @@ class SqlProducts:
             codes[product_id].append(orders.ProductBarcode(code, raw, quantity))
         return {
             row.sku: orders.Product(
-                row.sku, row.name, tuple(codes[row.id]), row.weight_kg, row.bin_location, row.image_path
+                row.sku, row.name, tuple(codes[row.id]), row.weight_kg, row.bin_location, row.image_path, row.tracking
             )
             for row in found
         }
@@ -89,6 +89,7 @@ class SqlProducts:
             "weight_kg": record.weight_kg,
             "bin_location": record.bin_location,
             "image_path": record.image_path,
+            "tracking": record.tracking,
         }
         product_id = self._conn.scalar(select(Product.id).where(Product.sku == record.sku))
         if product_id is None:

@@ -60,6 +60,13 @@ def scan(row: Row[Any]) -> journal.ScanRecord:
         packer=row.packer,
         voided=row.voided,
         event_id=row.id,
+        symbology=row.symbology,
+        gtin=row.gtin,
+        lot=row.lot,
+        serial=row.serial,
+        expiry=row.expiry,
+        parcel=row.parcel,
+        weight_kg=row.weight_kg,
     )
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, DateTime, Integer, String, Text, bindparam, func, insert, select, update
+from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric, String, Text, bindparam, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
-from packstation.adapters.db.models import Mismatch, Order, OrderLine, Product, ProductBarcode, ScanEvent
+from packstation.adapters.db.models import Mismatch, Order, OrderLine, Product, ProductBarcode, ScanEvent, UnitSerial
 from packstation.domain.status import OPENABLE, Status
 
 LOOKUP = (
-    select(Product.sku, Product.name, ProductBarcode.quantity)
+    select(Product.sku, Product.name, ProductBarcode.quantity, Product.tracking)
     .join(ProductBarcode, ProductBarcode.product_id == Product.id)
     .where(ProductBarcode.code == bindparam("code"))
 )
@@ -34,6 +35,13 @@ SCAN_FIELDS = {
     "quantity": Integer,
     "station": String,
     "packer": String,
+    "symbology": String,
+    "gtin": String,
+    "lot": String,
+    "serial": String,
+    "expiry": Date,
+    "parcel": Integer,
+    "weight_kg": Numeric,
 }
 GUARDED_SCAN = (
     insert(ScanEvent)
@@ -54,3 +62,14 @@ GUARDED_SCAN = (
 )
 INSERT_MISMATCH = insert(Mismatch).returning(Mismatch.id)
 OPENABLE_VALUES = tuple(status.value for status in OPENABLE)
+# Serialised units: who holds a GTIN + serial, and taking one (the UNIQUE constraint decides; ON CONFLICT
+# keeps a PostgreSQL transaction usable where a failed INSERT would abort it).
+SERIAL_OWNER = (
+    select(Order.number)
+    .join(UnitSerial, UnitSerial.order_id == Order.id)
+    .where(UnitSerial.gtin == bindparam("gtin"), UnitSerial.serial == bindparam("serial"))
+)
+RESERVE_SERIAL = {
+    name: dialect.insert(UnitSerial).on_conflict_do_nothing(index_elements=["gtin", "serial"]).returning(UnitSerial.id)
+    for name, dialect in (("sqlite", sqlite), ("postgresql", postgresql))
+}

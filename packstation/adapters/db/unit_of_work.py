@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from packstation.adapters.db.bench_repository import SqlBenches
+from packstation.adapters.db.carton_repository import SqlCartons
 from packstation.adapters.db.engine import BULK, READONLY, restore_durability
 from packstation.adapters.db.faults import fault
 from packstation.adapters.db.journal_repository import SqlJournal
@@ -36,6 +37,7 @@ class SqlUnitOfWork:
     journal: SqlJournal
     benches: SqlBenches
     print_jobs: SqlPrintJobs
+    cartons: SqlCartons
 
     def __init__(self, engine: Engine, readonly: bool = False, bulk: bool = False) -> None:
         self._engine = engine
@@ -59,6 +61,7 @@ class SqlUnitOfWork:
         self.journal = SqlJournal(self.connection)
         self.benches = SqlBenches(self.connection)
         self.print_jobs = SqlPrintJobs(self.connection)
+        self.cartons = SqlCartons(self.connection)
         return self
 
     def __exit__(

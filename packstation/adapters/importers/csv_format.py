@@ -14,11 +14,12 @@ from collections.abc import Iterator
 
 from packstation.domain.records import ImportBatch
 
-from .validation import ORDER_FIELDS, PRODUCT_FIELDS, BatchBuilder, rejection, show
+from .validation import CARTON_FIELDS, ORDER_FIELDS, PRODUCT_FIELDS, BatchBuilder, rejection, show
 
 ORDER_COLUMNS = (*ORDER_FIELDS, "sku", "quantity", "line_name")
 ORDER_REQUIRED = ("order_number", "sku", "quantity")
 PRODUCT_REQUIRED = ("sku", "name")
+CARTON_REQUIRED = ("carton", "length_mm", "width_mm", "height_mm", "tare_kg")
 _LINE_COLUMNS = ("sku", "quantity", "line_name")
 _CONSECUTIVE_HINT = "; rows of one order must follow each other"
 
@@ -46,12 +47,13 @@ def parse_csv(text: str, file_name: str) -> ImportBatch:
     columns = _check_header([name.strip().lower() for name in header], header_line, file_name)
     builder = BatchBuilder(file_name, default_source="csv", duplicate_hint=_CONSECUTIVE_HINT)
     records = _records(rows, columns, builder)
-    if "order_number" in columns:  # else a products file (_check_header made sure)
+    if "order_number" in columns:  # else a products or cartons file (_check_header made sure)
         seen = _add_orders(records, builder)
     else:
         seen = 0
+        add = builder.add_carton if "carton" in columns else builder.add_product
         for line, record in records:
-            builder.add_product(record, line)
+            add(record, line)
             seen += 1
     if not seen and not builder.errors:
         raise rejection(file_name, [(header_line, "the file has a header but no rows")])
@@ -89,11 +91,15 @@ def _rows(text: str, delimiter: str, skip: int) -> Iterator[tuple[int, list[str]
 def _check_header(columns: list[str], line: int, file_name: str) -> list[str]:
     """Check the lower-cased, trimmed column names; raises at once when the header is unusable."""
     is_orders = "order_number" in columns or "quantity" in columns
-    if not is_orders and "sku" not in columns:
-        reason = "the header needs order_number, sku, quantity (orders) or sku, name (products)"
+    is_cartons = not is_orders and "carton" in columns
+    if not is_orders and not is_cartons and "sku" not in columns:
+        reason = "the header needs order_number, sku, quantity (orders), sku, name (products) or carton (cartons)"
         raise rejection(file_name, [(line, f"{reason}; found {', '.join(map(show, columns))}")])
-    allowed, required = (ORDER_COLUMNS, ORDER_REQUIRED) if is_orders else (PRODUCT_FIELDS, PRODUCT_REQUIRED)
+    allowed: tuple[str, ...] = ORDER_COLUMNS if is_orders else PRODUCT_FIELDS
+    required: tuple[str, ...] = ORDER_REQUIRED if is_orders else PRODUCT_REQUIRED
     kind = "an orders" if is_orders else "a products"
+    if is_cartons:
+        allowed, required, kind = CARTON_FIELDS, CARTON_REQUIRED, "a cartons"
     errors = []
     unknown = [name for name in columns if name and name not in allowed]
     if unknown:

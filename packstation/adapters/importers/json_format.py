@@ -21,6 +21,7 @@ from packstation.domain.records import ImportBatch
 
 from .validation import (
     ADDRESS_FIELDS,
+    CARTON_FIELDS,
     ORDER_FIELDS,
     PRODUCT_FIELDS,
     BatchBuilder,
@@ -30,7 +31,7 @@ from .validation import (
     show,
 )
 
-TOP_KEYS = ("products", "orders")
+TOP_KEYS = ("products", "orders", "cartons")
 ORDER_KEYS = (*ORDER_FIELDS, "shipping_address", "lines")
 LINE_KEYS = ("sku", "quantity", "name")
 PAYMENT_KEYS = {"method": "payment", "amount": "cod_amount", "currency": "currency"}
@@ -178,12 +179,15 @@ def parse_json(text: str, file_name: str) -> ImportBatch:
         raise rejection(file_name, [(1, 'the file must hold one object: {"products": [...], "orders": [...]}')])
     builder = BatchBuilder(file_name, default_source="json")
     if _keys_ok(data, TOP_KEYS, "the file", builder) and not any(key in data for key in TOP_KEYS):
-        builder.error(data.line, 'the object needs "products" and/or "orders"')
+        builder.error(data.line, 'the object needs "products", "orders" and/or "cartons"')
     for item in _items(data, "products", builder):
         _keys_ok(item, PRODUCT_FIELDS, "a product", builder)
         builder.add_product(item, item.line)  # validated anyway, to report all its problems
     for item in _items(data, "orders", builder):
         _add_order(item, builder)
+    for item in _items(data, "cartons", builder):
+        _keys_ok(item, CARTON_FIELDS, "a carton", builder)
+        builder.add_carton(item, item.line)
     return builder.result()
 
 

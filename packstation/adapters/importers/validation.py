@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
+from functools import partial
 from typing import TypeVar, overload
 
 from packstation.domain.barcodes import (
@@ -21,13 +22,17 @@ from packstation.domain.barcodes import (
     with_check_digit,
 )
 from packstation.domain.errors import ImportRejected
+from packstation.domain.parcels import Carton, carton_name_problem
 from packstation.domain.records import Address, ImportBatch, OrderLineRecord, OrderRecord, PackRecord, ProductRecord
+from packstation.domain.tracking import TRACKING_MODES
 
 ORDER_FIELDS = ("order_number", "external_id", "source", "customer_name", "email", "phone", "street",
                 "postal_code", "city", "country", "carrier", "service", "payment", "cod_amount", "currency",
                 "notes", "tracking_number", "status")  # fmt: skip
 ADDRESS_FIELDS = ("street", "postal_code", "city", "country")
-PRODUCT_FIELDS = ("sku", "name", "barcodes", "packs", "weight_kg", "bin_location", "image_path")
+PRODUCT_FIELDS = ("sku", "name", "barcodes", "packs", "weight_kg", "bin_location", "image_path", "tracking")
+CARTON_FIELDS = ("carton", "length_mm", "width_mm", "height_mm", "tare_kg", "barcode")
+MAX_CARTON_MM = 5000
 MAX_QUANTITY = 100_000
 # Character limits matching the database columns (adapters/db/models.py); other fields: 255.
 MAX_LENGTH = {"order_number": 64, "external_id": 128, "source": 32, "customer_name": 200, "email": 200,
@@ -228,6 +233,8 @@ class BatchBuilder:
         self._numbers: dict[str, int] = {}
         self._external: dict[tuple[str, str], int] = {}
         self._barcodes: dict[str, tuple[str, int]] = {}  # normalised barcode -> (SKU, line)
+        self.cartons: list[Carton] = []
+        self._cartons: dict[str, int] = {}  # carton name -> first line
 
     def error(self, line: int, reason: str) -> None:
         """Record one problem; nothing is imported if any was recorded."""
@@ -243,6 +250,7 @@ class BatchBuilder:
         if weight is not None and weight < 0:
             row.error(f"weight_kg must be 0 or more, got {weight}")
         bin_location, image_path = row.text("bin_location"), row.text("image_path")
+        tracking = row.choice("tracking", TRACKING_MODES)
         if sku and self._first("SKU", sku, self._skus, row):
             self.line_of[sku] = line
         listed: set[str] = set()
@@ -257,7 +265,7 @@ class BatchBuilder:
         for key in listed:
             self._barcodes.setdefault(key, (sku, line))
         if row.ok:
-            self.products.append(ProductRecord(sku, name, barcodes, packs, weight, bin_location, image_path))
+            self.products.append(ProductRecord(sku, name, barcodes, packs, weight, bin_location, image_path, tracking))
 
     def add_order(self, data: Mapping[str, object], line: int, lines: LineData | None) -> None:
         """Validate one order starting at ``line``; ``lines`` are (line, {sku, quantity, name|line_name}),
@@ -299,6 +307,26 @@ class BatchBuilder:
             self.orders.append(OrderRecord(external_id, number, source, address.name, address, tuple(complete),
                                            email, phone, payment=payment, cod_amount=cod, **record))  # fmt: skip
 
+    def add_carton(self, data: Mapping[str, object], line: int) -> None:
+        """Validate one carton of the catalogue starting at ``line`` (name, inner size in mm, tare, barcode)."""
+        row = _Row(self, line, data)
+        name = row.text("carton", required=True).upper()
+        problem = carton_name_problem(name) if name else None
+        if problem:
+            row.error(problem)
+        length, width, height = (row.get(f, partial(parse_quantity, field=f), 0) for f in CARTON_FIELDS[1:4])
+        for field, size in zip(CARTON_FIELDS[1:4], (length, width, height), strict=True):
+            if size > MAX_CARTON_MM:
+                row.error(f"{field} must be at most {MAX_CARTON_MM} mm, got {size}")
+        tare = row.get("tare_kg", lambda v: parse_decimal(v, "tare_kg"))
+        if tare is not None and tare < 0:
+            row.error(f"tare_kg must be 0 or more, got {tare}")
+        barcode = row.get("barcode", parse_barcode, "") if row.text("barcode") else ""
+        if name and self._first("carton", name, self._cartons, row):
+            self.line_of[name] = line
+        if row.ok:
+            self.cartons.append(Carton(name, length, width, height, tare or Decimal(0), barcode))
+
     def _line(self, line: int, data: Mapping[str, object]) -> OrderLineRecord | None:
         row = _Row(self, line, data)
         sku, quantity = row.text("sku", required=True), row.get("quantity", parse_quantity, 0)
@@ -316,8 +344,8 @@ class BatchBuilder:
 
     def result(self) -> ImportBatch:
         """The batch, or ``ImportRejected`` with every recorded error; an empty file is an error too."""
-        if not self.errors and not (self.products or self.orders):
+        if not self.errors and not (self.products or self.orders or self.cartons):
             self.error(1, "the file holds no products and no orders")
         if self.errors:
             raise rejection(self.file_name, self.errors)
-        return ImportBatch(tuple(self.products), tuple(self.orders), dict(self.line_of))
+        return ImportBatch(tuple(self.products), tuple(self.orders), dict(self.line_of), tuple(self.cartons))

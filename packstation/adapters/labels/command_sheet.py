@@ -26,14 +26,18 @@ CAPTIONS = {
     "NEXT": "Next order (F6)",
     "LOGOUT": "Log out",
     "OK": "Shop change seen",
+    "NEXT-PARCEL": "Close parcel, next box (F10)",
 }
 BADGE = "badge:"
+BOX = "box:"
 
 
 def caption(what: str) -> str:
-    """The words above a barcode: a command's caption or ``Badge: <name>``."""
+    """The words above a barcode: a command's caption, ``Box <name> <size>`` or ``Badge: <name>``."""
     if what.startswith(BADGE):
         return f"Badge: {what[len(BADGE) :]}"
+    if what.startswith(BOX):
+        return f"Box {what[len(BOX) :]}"
     return CAPTIONS.get(what, what)
 
 

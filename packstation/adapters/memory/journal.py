@@ -56,7 +56,19 @@ class MemoryJournal:
         found = [s for s in found if include_voided or not s.voided]
         return tuple(found[:limit] if limit else found)
 
+    def serial_owner(self, gtin: str, serial: str) -> str | None:
+        order_id = self._t.serials.get((gtin, serial))
+        return None if order_id is None else self._t.orders[order_id].number
+
+    def reserve_serial(self, gtin: str, serial: str, order_id: int, scan_event_id: int, at: datetime) -> bool:
+        if (gtin, serial) in self._t.serials:
+            return False
+        self._t.serials[(gtin, serial)] = order_id
+        return True
+
     def void_order_activity(self, order_id: int) -> None:
+        self._t.serials = {key: owner for key, owner in self._t.serials.items() if owner != order_id}
+        self._t.parcels = [p for p in self._t.parcels if p.order_id != order_id]
         for event_id, scan in list(self._t.scans.items()):
             if scan.order_id == order_id:
                 self._t.scans[event_id] = replace(scan, voided=True)
@@ -89,6 +101,14 @@ class MemoryJournal:
 
     def parcels(self, order_id: int) -> tuple[ParcelRecord, ...]:
         return tuple(sorted((p for p in self._t.parcels if p.order_id == order_id), key=lambda p: p.index))
+
+    def ship_parcel(self, order_id: int, index: int, tracking_number: str, documents: tuple[str, ...]) -> None:
+        self._t.parcels = [
+            replace(p, tracking_number=tracking_number, documents=documents)
+            if (p.order_id, p.index) == (order_id, index)
+            else p
+            for p in self._t.parcels
+        ]
 
     def add_order_change(self, change: OrderChange) -> None:
         self._t.order_changes.append(change)

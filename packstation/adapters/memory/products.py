@@ -21,7 +21,8 @@ class MemoryProducts:
         if found is None:
             return None
         sku, units = found
-        return ProductMatch(sku, self._t.products[sku].name, units)
+        product = self._t.products[sku]
+        return ProductMatch(sku, product.name, units, product.tracking)
 
     def by_skus(self, skus: Collection[str]) -> dict[str, Product]:
         return {sku: self._t.products[sku] for sku in skus if sku in self._t.products}
@@ -59,7 +60,13 @@ class MemoryProducts:
         for code, barcode in wanted.items():
             self._t.barcodes[code] = (record.sku, barcode.quantity)
         self._t.products[record.sku] = Product(
-            record.sku, record.name, tuple(wanted.values()), record.weight_kg, record.bin_location, record.image_path
+            record.sku,
+            record.name,
+            tuple(wanted.values()),
+            record.weight_kg,
+            record.bin_location,
+            record.image_path,
+            record.tracking,
         )
 
     def count(self) -> int:

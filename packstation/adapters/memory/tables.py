@@ -14,6 +14,7 @@ from packstation.domain.journal import (
     StatusChange,
 )
 from packstation.domain.orders import Order, Packer, Product
+from packstation.domain.parcels import Carton
 from packstation.domain.printing import PrintEvent, PrintJob
 
 
@@ -36,6 +37,8 @@ class Tables:
     print_jobs: dict[int, PrintJob] = field(default_factory=dict)
     print_documents: dict[int, bytes] = field(default_factory=dict)
     print_events: list[PrintEvent] = field(default_factory=list)
+    serials: dict[tuple[str, str], int] = field(default_factory=dict)  # (gtin, serial) -> order id
+    cartons: dict[str, Carton] = field(default_factory=dict)  # name -> carton
     last_id: int = 0
 
     def next_id(self) -> int:

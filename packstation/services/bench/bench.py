@@ -15,7 +15,7 @@ from packstation.services.bench.printing_actions import while_label_pending
 from packstation.services.bench.registry import HANDLERS
 from packstation.services.bench.session import BenchContext, BenchSession
 from packstation.services.bench.upkeep import lost_order
-from packstation.services.ports import Documents, PrinterFactory, UowFactory
+from packstation.services.ports import Documents, PrinterFactory, Scale, UowFactory
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +34,9 @@ class Bench:
         uow: UowFactory,
         documents: Documents | None = None,
         printers: PrinterFactory | None = None,
+        scale: Scale | None = None,
     ) -> None:
-        self._ctx = BenchContext(config, uow, documents, printers)
+        self._ctx = BenchContext(config, uow, documents, printers, scale)
         self._ctx.dispatch = self._run
 
     @property

@@ -121,6 +121,33 @@ class Reprint(Command):
     kind: str = "label"
 
 
+@dataclass(frozen=True)
+class ChooseBox(Command):
+    """Pack the open parcel into this carton of the catalogue (``CMD-BOX-<name>`` or the carton's barcode)."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class NextParcel(Command):
+    """Close the open parcel (weighed, when the station has a scale) and start the next one."""
+
+
+@dataclass(frozen=True)
+class DeviceStatus(Command):
+    """A scanner or scale connected, came back, went away or cannot be opened (sent by its device thread).
+
+    ``state``: ``connected``, ``reconnected``, ``disconnected`` or ``unavailable``; ``discarded``
+    is the unfinished scan dropped when the device went away.
+    """
+
+    device: str
+    state: str
+    port: str = ""
+    reason: str = ""
+    discarded: str = ""
+
+
 # ``CMD-<NAME>`` barcodes and the command each one runs (hotkeys send the commands directly).
 SCANNED: dict[str, Command] = {
     "FINISH": Finish(),
@@ -133,4 +160,5 @@ SCANNED: dict[str, Command] = {
     "ASIDE": SetAside(),
     "LABEL-OK": ConfirmLabel(True),
     "LABEL-AGAIN": ConfirmLabel(False),
+    "NEXT-PARCEL": NextParcel(),
 }

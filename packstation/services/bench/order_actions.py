@@ -9,7 +9,7 @@ from packstation.domain.clock import iso, utcnow
 from packstation.domain.printing import JobState
 from packstation.domain.verification import Param
 from packstation.services import finishing, print_queue
-from packstation.services.bench import printing_actions
+from packstation.services.bench import boxes, printing_actions
 from packstation.services.bench.commands import ConfirmRemoved, Finish, Hold
 from packstation.services.bench.outcome import Outcome, OutcomeKind, ScanLine, outcome
 from packstation.services.bench.scanning import scan_record
@@ -65,6 +65,9 @@ def handle_finish(ctx: BenchContext, _command: Finish) -> Outcome:
         return outcome(OutcomeKind.REFUSED, "command.no_order", {"name": "FINISH"}, stored=False)
     if ctx.documents is None or ctx.printers is None:
         return outcome(OutcomeKind.REFUSED, "printer.not_configured", stored=False)
+    refused = boxes.close_for_finish(ctx)  # the last parcel, weighed: a weight mismatch stops here
+    if refused is not None:
+        return refused
     finished = finishing.finish_order(ctx.uow, order_id, ctx.config, ctx.bench, ctx.who, ctx.documents)
     ctx.session.label_job = finished.label_job
     return printing_actions.print_documents(ctx, finished.label_job, (finished.slip_job,))

@@ -28,7 +28,12 @@ class OutcomeKind(StrEnum):
     WRONG_ITEM = "wrong_item"
     OVER_SCAN = "over_scan"
     UNKNOWN_BARCODE = "unknown_barcode"
+    EXPIRED = "expired"
+    DUPLICATE_SERIAL = "duplicate_serial"
+    ALREADY_COUNTED = "already_counted"
+    TRACKING_MISSING = "tracking_missing"
     INVALID_SCAN = "invalid_scan"
+    LOGISTIC_UNIT = "logistic_unit"  # an SSCC: recognised, counts nothing
     NO_ORDER = "no_order"
     LOGIN = "login"
     LOGOUT = "logout"
@@ -36,6 +41,9 @@ class OutcomeKind(StrEnum):
     RELEASED = "released"
     HELD = "held"
     REMOVED = "removed"
+    BOX_CHOSEN = "box_chosen"
+    PARCEL_CLOSED = "parcel_closed"
+    WEIGHT_MISMATCH = "weight_mismatch"  # the parcel weighs more or less than its units and box should
     SHIPPED = "shipped"
     ORDER_CANCELLED = "order_cancelled"
     ORDER_CHANGED = "order_changed"
@@ -43,20 +51,28 @@ class OutcomeKind(StrEnum):
     INFO = "info"
     REFUSED = "refused"
     DB_UNAVAILABLE = "db_unavailable"
+    DEVICE_LOST = "device_lost"  # a scanner or scale disconnected or cannot be opened
+    DEVICE_BACK = "device_back"
     ERROR = "error"
 
 
-_GOOD = {OutcomeKind.ACCEPTED, OutcomeKind.REMOVED, OutcomeKind.SHIPPED}
+_GOOD = {OutcomeKind.ACCEPTED, OutcomeKind.REMOVED, OutcomeKind.SHIPPED, OutcomeKind.PARCEL_CLOSED}
 _BAD = {
     OutcomeKind.WRONG_ITEM,
     OutcomeKind.OVER_SCAN,
     OutcomeKind.UNKNOWN_BARCODE,
+    OutcomeKind.EXPIRED,
+    OutcomeKind.DUPLICATE_SERIAL,
+    OutcomeKind.ALREADY_COUNTED,
+    OutcomeKind.TRACKING_MISSING,
+    OutcomeKind.WEIGHT_MISMATCH,
     OutcomeKind.INVALID_SCAN,
     OutcomeKind.NO_ORDER,
     OutcomeKind.ORDER_CANCELLED,
     OutcomeKind.ORDER_CHANGED,
     OutcomeKind.REFUSED,
     OutcomeKind.DB_UNAVAILABLE,
+    OutcomeKind.DEVICE_LOST,
     OutcomeKind.ERROR,
 }
 
@@ -74,6 +90,8 @@ class ScanLine:
     raw: str
     verdict: str
     message_code: str
+    lot: str = ""
+    serial: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,6 +112,8 @@ class OrderSnapshot:
     state: PackState
     recent: tuple[ScanLine, ...] = ()
     changes: tuple[str, ...] = ()
+    parcel: int = 1  # the parcel being packed
+    box: str = ""  # its carton ("" until one is chosen)
 
     @property
     def lines(self) -> tuple[PackLine, ...]:

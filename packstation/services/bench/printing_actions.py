@@ -63,9 +63,10 @@ def while_label_pending(ctx: BenchContext, command: Command) -> Outcome | None:
 def after_delivery(ctx: BenchContext, label: Delivery) -> Outcome:
     """The outcome of an attempt at the open order's label: shipped (and the next order), or why not."""
     if label.state is JobState.PRINTED:
+        parcels = _parcel_count(ctx, label.job_id)
         ctx.session.closed()
         params: dict[str, Param] = {"number": label.order_number, "tracking": label.tracking,
-                                    "printer": label.where, "next": None}  # fmt: skip
+                                    "printer": label.where, "next": None, "parcels": parcels}  # fmt: skip
         if ctx.config.auto_next:
             # Only now, with the label out: a late label can never land on the next order's box.
             following = ctx.dispatch(NextOrder())
@@ -82,6 +83,12 @@ def after_delivery(ctx: BenchContext, label: Delivery) -> Outcome:
         return outcome(OutcomeKind.REFUSED, "print.failed", params)
     params["retry_in"] = int(label.retry_in or 0)
     return outcome(OutcomeKind.REFUSED, "print.retrying", params)
+
+
+def _parcel_count(ctx: BenchContext, label_job: int) -> int:
+    """How many parcels (so labels) the shipped order has: the screen says "stick 2 labels"."""
+    with ctx.uow(readonly=True) as uow:
+        return max(len(uow.journal.parcels(uow.print_jobs.get(label_job).order_id)), 1)
 
 
 def print_documents(ctx: BenchContext, label_job: int, others: tuple[int, ...] = ()) -> Outcome:

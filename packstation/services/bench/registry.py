@@ -6,18 +6,31 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import TypeVar, cast
 
-from packstation.services.bench import identity, order_actions, ordering, people, printing_actions, scanning, upkeep
+from packstation.services.bench import (
+    boxes,
+    devices,
+    identity,
+    order_actions,
+    ordering,
+    people,
+    printing_actions,
+    scanning,
+    upkeep,
+)
 from packstation.services.bench.commands import (
     Acknowledge,
+    ChooseBox,
     Command,
     ConfirmLabel,
     ConfirmRemoved,
+    DeviceStatus,
     Finish,
     Heartbeat,
     Hold,
     Login,
     Logout,
     NextOrder,
+    NextParcel,
     OpenOrder,
     PrintTick,
     Refresh,
@@ -63,6 +76,9 @@ HANDLERS: Mapping[type[Command], Handler] = MappingProxyType(
             _entry(ConfirmLabel, printing_actions.handle_confirm_label),
             _entry(PrintTick, printing_actions.handle_print_tick),
             _entry(Reprint, printing_actions.handle_reprint),
+            _entry(DeviceStatus, devices.handle_device_status),
+            _entry(ChooseBox, boxes.handle_choose_box),
+            _entry(NextParcel, boxes.handle_next_parcel),
         ]
     )
 )

@@ -1,7 +1,8 @@
-"""The Scan command: parsed once into what it is (command, product, order, badge), then routed.
+"""The Scan command: decoded once (``domain.scan_decoding``) into what it is, then routed.
 
 A product scan of the open order is judged and stored in one short transaction: the
 claim check and the scan event are one guarded INSERT, the line count one guarded UPDATE,
+a serialised unit's GTIN + serial one INSERT the database's unique constraint guards,
 then the commit — durable before the packer sees green.
 """
 
@@ -9,14 +10,19 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
+from datetime import datetime
+from decimal import Decimal
 
 from packstation.domain import barcodes
 from packstation.domain.clock import iso, utcnow
 from packstation.domain.errors import ClaimLost
 from packstation.domain.journal import MismatchRecord, ScanRecord
 from packstation.domain.orders import Packer
-from packstation.domain.verification import Param, ProductMatch, VerdictKind, apply, verify
-from packstation.services.bench.commands import SCANNED, OpenOrder, Scan
+from packstation.domain.parcels import BOX_COMMAND
+from packstation.domain.scan_decoding import DecodedScan, decode_scan
+from packstation.domain.tracking import TrackingRules, UnitFacts
+from packstation.domain.verification import Param, ProductMatch, Verdict, VerdictKind, apply, verify
+from packstation.services.bench.commands import SCANNED, ChooseBox, OpenOrder, Scan
 from packstation.services.bench.outcome import Outcome, OutcomeKind, ScanLine, outcome
 from packstation.services.bench.people import log_in
 from packstation.services.bench.session import BenchContext
@@ -42,58 +48,81 @@ class _Badge:
     packer: Packer
 
 
+@dataclass(frozen=True)
+class _Box:
+    name: str  # a carton whose own barcode was scanned
+
+
 class _StaleCounts(Exception):
-    """The stored count of a line differs from the one the verdict was based on."""
+    """The stored state moved under the verdict (a line count, or a serial another bench packed): judge again."""
 
 
 def handle_scan(ctx: BenchContext, command: Scan) -> Outcome | None:
     """Whatever the scanner sent gets exactly one outcome."""
-    clean = barcodes.clean_scan(command.raw)
-    if clean.problem is not None:
-        _store(ctx, None, scan_record(ctx, clean.text, "", "invalid_scan", clean.problem))
-        params: dict[str, Param] = {"length": len(command.raw), "text": clean.text[:40]}
-        return outcome(OutcomeKind.INVALID_SCAN, clean.problem, params, raw=clean.text)
-    text = clean.text
+    scan = decode_scan(command.raw, ctx.config.gs1_separator)
+    if scan.problem is not None:
+        _store(ctx, None, scan_record(ctx, scan.text, "", "invalid_scan", scan.problem, decoded=scan))
+        params: dict[str, Param] = {"length": len(command.raw), "text": scan.text[:40]}
+        if scan.detail:
+            params["detail"] = scan.detail[:120]
+        return outcome(OutcomeKind.INVALID_SCAN, scan.problem, params, raw=scan.text)
+    text = scan.text
     name = barcodes.command_name(text)
+    if name is not None and name.startswith(BOX_COMMAND) and len(name) > len(BOX_COMMAND):
+        result = ctx.dispatch(ChooseBox(name[len(BOX_COMMAND) :]))
+        return None if result is None else replace(result, raw=text)
     if name is not None:
         if name not in SCANNED:
             return outcome(OutcomeKind.REFUSED, "command.unknown", {"name": name}, raw=text, stored=False)
         result = ctx.dispatch(SCANNED[name])
         return None if result is None else replace(result, raw=text)
-    code = barcodes.normalise(text)
+    if scan.gs1 is not None and scan.gs1.sscc and not scan.gs1.gtin:
+        return _logistic_unit(ctx, scan)
     try:
-        return _route(ctx, text, code)
+        return _route(ctx, scan)
     except _StaleCounts:
         _reload(ctx)  # the stored counts moved under us: judge again on what is stored
         try:
-            return _route(ctx, text, code)
+            return _route(ctx, scan)
         except _StaleCounts:
             raise ClaimLost("counts changed elsewhere twice") from None
 
 
-def _route(ctx: BenchContext, text: str, code: str) -> Outcome | None:
+def _logistic_unit(ctx: BenchContext, scan: DecodedScan) -> Outcome:
+    """An SSCC (a pallet's or parcel's label) is recognised and stored, but counts nothing."""
+    sscc = scan.gs1.sscc if scan.gs1 else ""
+    _store(ctx, None, scan_record(ctx, scan.text, scan.code, "logistic_unit", "scan.sscc", decoded=scan))
+    return outcome(OutcomeKind.LOGISTIC_UNIT, "scan.sscc", {"sscc": sscc}, raw=scan.text)
+
+
+def _route(ctx: BenchContext, scan: DecodedScan) -> Outcome | None:
+    text, code = scan.text, scan.code
     with ctx.uow() as uow:
         target = _classify(uow, text, code)
         if isinstance(target, _Badge):
             return replace(log_in(ctx, target.packer), raw=text)
         if isinstance(target, _Product):
             if ctx.session.order_id is not None:
-                return _verify_and_store(ctx, uow, text, code, target.match)
+                return _verify_and_store(ctx, uow, scan, target.match)
             kind = OutcomeKind.NO_ORDER if target.match else OutcomeKind.UNKNOWN_BARCODE
             message = "scan.no_order_open" if target.match else "scan.unknown_no_order"
-            _store(ctx, uow, scan_record(ctx, text, code, str(kind), message))
+            _store(ctx, uow, scan_record(ctx, text, code, str(kind), message, decoded=scan))
             uow.commit()
             params = {"barcode": text, **({"name": target.match.name} if target.match else {})}
             return outcome(kind, message, params, raw=text)
-    result = ctx.dispatch(OpenOrder(target.number))
+    # Outside the transaction: these commands open their own.
+    result = ctx.dispatch(ChooseBox(target.name) if isinstance(target, _Box) else OpenOrder(target.number))
     return None if result is None else replace(result, raw=text)
 
 
-def _classify(uow: UnitOfWork, text: str, code: str) -> _Product | _OrderNumber | _Badge:
+def _classify(uow: UnitOfWork, text: str, code: str) -> _Product | _OrderNumber | _Badge | _Box:
     """What a clean scan is. Product barcodes win; an order number is tried as typed, then as a slip."""
     match = uow.products.lookup(code)
     if match is not None:
         return _Product(match)
+    carton = uow.cartons.by_barcode(text)
+    if carton is not None:
+        return _Box(carton.name)
     for number in (text, barcodes.order_number_from_slip(text)):
         if number and uow.orders.by_number(number) is not None:
             return _OrderNumber(number)
@@ -103,53 +132,99 @@ def _classify(uow: UnitOfWork, text: str, code: str) -> _Product | _OrderNumber 
     return _Product(None)
 
 
-def _verify_and_store(ctx: BenchContext, uow: UnitOfWork, text: str, code: str, match: ProductMatch | None) -> Outcome:
+def _verify_and_store(ctx: BenchContext, uow: UnitOfWork, scan: DecodedScan, match: ProductMatch | None) -> Outcome:
     """Judge a product scan against the open order and store it.
 
     The counts come from memory: while this station holds the claim nobody else may
-    count on the order. The scan is stored only if the claim still holds, and the
-    guarded UPDATE proves the stored count is the one judged.
+    count on the order. The scan is stored only if the claim still holds, the guarded
+    UPDATE proves the stored count is the one judged, and a unit's serial is taken only
+    if no order holds it yet (the database's unique constraint decides a race).
     """
     snapshot = ctx.session.snapshot
     assert snapshot is not None  # an order is open: the caller checked
-    verdict = verify(snapshot.state, code, match)
-    scan = scan_record(ctx, text, code, verdict.kind.value, verdict.code, verdict.line_id, verdict.quantity)
-    event_id = uow.journal.record_claimed_scan(scan, ctx.bench.bench_id)
+    text, code = scan.text, scan.code
+    unit = _unit_facts(uow, scan)
+    rules = TrackingRules(datetime.now().date(), ctx.config.expiry_margin_days)  # expiry dates are local dates
+    verdict = verify(snapshot.state, code, match, unit, rules)
+    scan_event = scan_record(
+        ctx, text, code, verdict.kind.value, verdict.code, verdict.line_id, verdict.quantity, decoded=scan
+    )
+    event_id = uow.journal.record_claimed_scan(scan_event, ctx.bench.bench_id)
     if event_id is None:  # cancelled by the shop or taken over since the last scan
         raise ClaimLost(f"order {snapshot.number} no longer held here", number=snapshot.number)
     if verdict.kind is VerdictKind.ACCEPTED:
         line = next(line for line in snapshot.state.lines if line.line_id == verdict.line_id)
         if not uow.orders.add_scanned(line.line_id, verdict.quantity, line.scanned):
             raise _StaleCounts()
+        if unit.serial and unit.gtin:
+            if not uow.journal.reserve_serial(unit.gtin, unit.serial, snapshot.order_id, event_id, scan_event.at):
+                raise _StaleCounts()  # another bench packed it a moment ago: judged again, it is a duplicate
     elif verdict.is_mismatch:
-        uow.journal.add_mismatch(
-            MismatchRecord(
-                order_id=snapshot.order_id,
-                scan_event_id=event_id,
-                kind=verdict.kind.value,
-                code=text,
-                sku=match.sku if match else "",
-                station=ctx.station,
-                packer=ctx.who,
-                created_at=scan.at,
-            )
-        )
+        _add_mismatch(ctx, uow, scan_event, event_id, verdict, text, match)
     uow.commit()  # durable before anyone sees green
     state = apply(snapshot.state, verdict)
-    recent = (ScanLine(iso(scan.at) or "", text, verdict.kind.value, verdict.code), *snapshot.recent)
-    ctx.session.snapshot = replace(snapshot, state=state, recent=recent[:RECENT_SCANS])
+    line_shown = ScanLine(
+        iso(scan_event.at) or "", text, verdict.kind.value, verdict.code, unit.lot or "", unit.serial or ""
+    )
+    ctx.session.snapshot = replace(snapshot, state=state, recent=(line_shown, *snapshot.recent)[:RECENT_SCANS])
     log.debug(
-        "scan stored order=%s raw=%r verdict=%s line=%s units=%s packer=%s",
-        snapshot.number, text, verdict.kind.value, verdict.line_id, verdict.quantity, ctx.who,
+        "scan stored order=%s raw=%r verdict=%s line=%s units=%s lot=%s serial=%s packer=%s",
+        snapshot.number, text, verdict.kind.value, verdict.line_id, verdict.quantity, unit.lot, unit.serial, ctx.who,
     )  # fmt: skip
     params = {**verdict.params, "open_mismatches": state.open_mismatches}
     return outcome(OutcomeKind(verdict.kind.value), verdict.code, params, raw=text)
 
 
+def _unit_facts(uow: UnitOfWork, scan: DecodedScan) -> UnitFacts:
+    """What the scan's GS1 fields say about the unit, with the order already holding its serial (if any)."""
+    fields = scan.gs1
+    if fields is None:
+        return UnitFacts()
+    gtin = fields.gtin or scan.code
+    owner = uow.journal.serial_owner(gtin, fields.serial) if fields.serial else None
+    return UnitFacts(gtin, fields.lot, fields.expiry, fields.serial, fields.count or 1, owner)
+
+
+def _add_mismatch(
+    ctx: BenchContext,
+    uow: UnitOfWork,
+    scan: ScanRecord,
+    event_id: int,
+    verdict: Verdict,
+    text: str,
+    match: ProductMatch | None,
+) -> None:
+    assert scan.order_id is not None
+    uow.journal.add_mismatch(
+        MismatchRecord(
+            order_id=scan.order_id,
+            scan_event_id=event_id,
+            kind=verdict.kind.value,
+            code=text,
+            sku=match.sku if match else "",
+            station=ctx.station,
+            packer=ctx.who,
+            created_at=scan.at,
+        )
+    )
+
+
 def scan_record(
-    ctx: BenchContext, raw: str, code: str, verdict: str, message: str, line_id: int | None = None, quantity: int = 0
+    ctx: BenchContext,
+    raw: str,
+    code: str,
+    verdict: str,
+    message: str,
+    line_id: int | None = None,
+    quantity: int = 0,
+    *,
+    decoded: DecodedScan | None = None,
+    weight_kg: Decimal | None = None,
 ) -> ScanRecord:
-    """A scan event of this bench, for the open order if there is one."""
+    """A scan event of this bench, for the open order (and its open parcel) if there is one, with the scan's
+    symbology and GS1 fields."""
+    fields = decoded.gs1 if decoded else None
+    snapshot = ctx.session.snapshot
     return ScanRecord(
         at=utcnow(),
         order_id=ctx.session.order_id,
@@ -161,6 +236,13 @@ def scan_record(
         quantity=quantity,
         station=ctx.station,
         packer=ctx.who,
+        symbology=(decoded.symbology or None) if decoded else None,
+        gtin=fields.gtin if fields else None,
+        lot=fields.lot if fields else None,
+        serial=fields.serial if fields else None,
+        expiry=fields.expiry if fields else None,
+        parcel=snapshot.parcel if snapshot is not None else None,
+        weight_kg=weight_kg,
     )
 
 

@@ -17,7 +17,7 @@ from packstation.domain.orders import Order
 from packstation.services.bench.commands import Command
 from packstation.services.bench.outcome import OrderSnapshot, Outcome
 from packstation.services.claims import held
-from packstation.services.ports import Documents, PrinterFactory, UnitOfWork, UowFactory
+from packstation.services.ports import Documents, PrinterFactory, Scale, UnitOfWork, UowFactory
 
 
 @dataclass
@@ -46,6 +46,7 @@ class BenchContext:
     uow: UowFactory
     documents: Documents | None = None
     printers: PrinterFactory | None = None
+    scale: Scale | None = None
     session: BenchSession = field(default_factory=BenchSession)
     # Who this bench is (installation id + station name): read once, at start.
     bench: BenchIdentity = field(default=BenchIdentity("", ""))

@@ -6,6 +6,7 @@ from packstation.domain.clock import iso
 from packstation.domain.orders import Order
 from packstation.domain.verification import PackLine, PackState
 from packstation.services.bench.outcome import OrderSnapshot, ScanLine
+from packstation.services.parcels import parcel_state
 from packstation.services.ports import UnitOfWork
 
 RECENT_SCANS = 8  # lines in the bench's recent-scans list
@@ -24,10 +25,11 @@ def pack_state(uow: UnitOfWork, order: Order) -> PackState:
 def order_snapshot(uow: UnitOfWork, order: Order) -> OrderSnapshot:
     """The open order as the screen shows it, read from storage."""
     recent = tuple(
-        ScanLine(iso(s.at) or "", s.raw, s.verdict, s.message_code)
+        ScanLine(iso(s.at) or "", s.raw, s.verdict, s.message_code, s.lot or "", s.serial or "")
         for s in uow.journal.scans(order.order_id, limit=RECENT_SCANS, include_voided=False)
     )
     changes = tuple(c.summary for c in uow.journal.order_changes(order.order_id, only_unacknowledged=True))
+    parcel = parcel_state(uow, order)
     return OrderSnapshot(
         order_id=order.order_id,
         number=order.number,
@@ -43,4 +45,6 @@ def order_snapshot(uow: UnitOfWork, order: Order) -> OrderSnapshot:
         state=pack_state(uow, order),
         recent=recent,
         changes=changes,
+        parcel=parcel.index,
+        box=parcel.box,
     )
