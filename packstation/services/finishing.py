@@ -19,14 +19,14 @@ from packstation.config import Config
 from packstation.domain import barcodes
 from packstation.domain.benches import BenchIdentity
 from packstation.domain.clock import utcnow
-from packstation.domain.errors import DomainError, OrderNotFinishable
+from packstation.domain.errors import DomainError
 from packstation.domain.journal import ParcelRecord
 from packstation.domain.orders import Order
 from packstation.domain.printing import DocFormat, DocKind, NewPrintJob, target_format
 from packstation.domain.records import Address, LabelLine, ShipmentDocuments
 from packstation.domain.status import Actor, Status
 from packstation.paths import safe_file_name
-from packstation.services.bench.snapshots import pack_state
+from packstation.services.bench.snapshots import finishable_state
 from packstation.services.claims import end_session, held
 from packstation.services.ports import Documents, UnitOfWork, UowFactory
 from packstation.services.print_queue import enqueue
@@ -117,14 +117,7 @@ def finish_order(
     """
     with uow_factory() as uow:
         order = held(uow, order_id, bench)
-        state = pack_state(uow, order)
-        if not state.finishable:
-            raise OrderNotFinishable(
-                f"order {order.number} is not complete",
-                number=order.number,
-                missing=state.units_required - state.units_scanned,
-                open_mismatches=state.open_mismatches,
-            )
+        finishable_state(uow, order)
         tracking = barcodes.tracking_number(order.tracking_number, config.gs1_company_prefix, order.order_id)
         docs = shipment_documents(uow, order, config, tracking)
         parcels = _parcel_documents(uow.journal.parcels(order.order_id), docs, order, config)
