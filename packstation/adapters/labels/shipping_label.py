@@ -315,7 +315,7 @@ _shared: OrderedDict[object, str] = OrderedDict()
 SHARED_BLOCKS = 64
 
 
-def _replay(c: Canvas, key: object, draw: Callable[[], None]) -> None:
+def _replay(c: Canvas, key: object, draw: Callable[[], object]) -> None:
     """Draw what ``draw`` draws; operators drawn for ``key`` before are written again instead.
 
     Only for text in the alphabet every document's fonts start with (``fonts.begin_document``):
