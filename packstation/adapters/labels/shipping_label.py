@@ -44,9 +44,12 @@ def is_sscc(value: str) -> bool:
     return len(value) == 18 and value.isdigit() and barcodes.gs1_check_digit(value[:-1]) == int(value[-1])
 
 
-def human_readable(tracking: str) -> str:
-    """The text under the bars: ``(00) 3 4012345 000000001 7`` for an SSCC, else the number itself."""
-    if is_sscc(tracking):
+def human_readable(tracking: str, sscc: bool | None = None) -> str:
+    """The text under the bars: ``(00) 3 4012345 000000001 7`` for an SSCC, else the number itself.
+
+    ``sscc``: whether ``tracking`` is one, when the caller knows already.
+    """
+    if is_sscc(tracking) if sscc is None else sscc:
         return f"(00) {tracking[0]} {tracking[1:8]} {tracking[8:17]} {tracking[17]}"
     return tracking
 
