@@ -121,6 +121,7 @@ class LabelLine:
     bin_location: str = ""
     unit_price: Decimal | None = None  # printed on the slip when the import carried prices
     lot_serial: str = ""  # lots and serials captured at the bench, printed on the slip
+    currency: str = ""  # of ``unit_price``; empty: the order's currency
 
 
 @dataclass(frozen=True, slots=True)
