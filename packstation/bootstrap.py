@@ -27,8 +27,20 @@ class App:
     uow: UowFactory
 
     def bench(self) -> Bench:
-        """A bench bound to this station's settings, printer and renderers."""
-        return Bench(self.config, self.uow, documents(), printers())
+        """A bench bound to this station's settings, printer and renderers.
+
+        Its print folders are swept now: a bench killed mid-write left its half document there.
+        """
+        from packstation.adapters.printers.folder import FolderPrinter
+
+        factory = printers()
+        for kind in ("label", "slip"):
+            target = self.config.printer_target(kind)
+            if target.startswith("folder:"):
+                printer = factory(target, kind)
+                if isinstance(printer, FolderPrinter):
+                    printer.sweep()
+        return Bench(self.config, self.uow, documents(), factory)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -57,10 +69,10 @@ def documents() -> Documents:
 
         return render_pick_copy(doc)
 
-    def batch(docs: Sequence[ShipmentDocuments]) -> bytes:
-        from packstation.adapters.labels.shipping_label import render_shipping_labels
+    def batch(items: Sequence[ShipmentDocuments | bytes]) -> bytes:
+        from packstation.adapters.labels.label_batch import render_label_batch
 
-        return render_shipping_labels(docs)
+        return render_label_batch(items)
 
     return Documents(shipping_label=label, packing_slip=slip, zpl_label=zpl, pick_copy=pick, label_batch=batch)
 

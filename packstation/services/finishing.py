@@ -21,7 +21,7 @@ from packstation.domain.clock import utcnow
 from packstation.domain.errors import DomainError, OrderNotFinishable
 from packstation.domain.journal import ParcelRecord
 from packstation.domain.orders import Order
-from packstation.domain.printing import DocFormat, DocKind, NewPrintJob, target_format
+from packstation.domain.printing import DocFormat, DocKind, NewPrintJob, target_accepts, target_format
 from packstation.domain.records import Address, LabelLine, ShipmentDocuments
 from packstation.domain.status import Actor, Status
 from packstation.paths import safe_file_name
@@ -49,7 +49,12 @@ def shipment_documents(uow: UnitOfWork, order: Order, config: Config, tracking: 
         service=order.service,
         recipient=Address(order.customer_name, a.street, a.postal_code, a.city, a.country, a.phone, a.email),
         sender=config.sender,
-        lines=tuple(LabelLine(line.sku, line.name, line.quantity, bins.get(line.sku) or "") for line in order.lines),
+        lines=tuple(
+            LabelLine(
+                line.sku, line.name, line.quantity, bins.get(line.sku) or "", line.unit_price, currency=line.currency
+            )  # fmt: skip
+            for line in order.lines
+        ),
         cod_amount=order.cod_amount if order.payment == "cod" else None,
         currency=order.currency,
         weight_kg=total or None,
@@ -57,6 +62,7 @@ def shipment_documents(uow: UnitOfWork, order: Order, config: Config, tracking: 
         slip_barcode=barcodes.slip_barcode(order.number),
         created=utcnow().date().isoformat(),
         language=LANGUAGE_OF_COUNTRY.get((a.country or "PL").upper(), "en"),
+        gift_note=order.gift_note,
         shop_contact=config.shop_contact,
         after_sales=tuple((key, text) for key, text in config.after_sales.items() if text),
     )
@@ -70,6 +76,27 @@ def render_label(documents: Documents, docs: ShipmentDocuments, target: str, dpi
             raise DomainError("no ZPL renderer", code="printer.not_configured")
         return fmt, documents.zpl_label(docs, dpi)
     return fmt, documents.shipping_label(docs, dpi)
+
+
+def label_document(
+    uow: UnitOfWork, order: Order, documents: Documents, docs: ShipmentDocuments, target: str, dpi: int
+) -> tuple[DocFormat, bytes]:
+    """The parcel's label for the ``target`` printer: the carrier's own, as it is, when the order came with one;
+    else Packstation's, rendered for that printer.
+
+    A carrier label is never converted: a printer that cannot take its format refuses the order
+    (``print.carrier_label_format``) before anything is packed or printed.
+    """
+    carrier = uow.carrier_labels.get(order.order_id)
+    if carrier is None:
+        return render_label(documents, docs, target, dpi)
+    fmt = DocFormat(carrier.format)
+    if not target_accepts(target, fmt):
+        raise DomainError(
+            f"the carrier label of {order.number} is {fmt}; printer {target} takes {target_format(target)}",
+            code="print.carrier_label_format", number=order.number, format=str(fmt).upper(), printer=target,
+        )  # fmt: skip
+    return fmt, carrier.document
 
 
 @dataclass(frozen=True)
@@ -102,7 +129,7 @@ def finish_order(
         tracking = barcodes.tracking_number(order.tracking_number, config.gs1_company_prefix, order.order_id)
         docs = shipment_documents(uow, order, config, tracking)
         label_target, slip_target = config.printer_target("label"), config.printer_target("slip")
-        label_format, label = render_label(documents, docs, label_target, config.label_dpi)
+        label_format, label = label_document(uow, order, documents, docs, label_target, config.label_dpi)
         slip = documents.packing_slip(docs)
         archived = archive(config.documents_dir, order.number, {f"label.{label_format}": label, "slip.pdf": slip})
         order = change_status(

@@ -26,7 +26,14 @@ from packstation.domain.journal import (
 )
 from packstation.domain.orders import Order, Packer, Product, QueuePage, QueueRow
 from packstation.domain.printing import JobState, NewPrintJob, PrintEvent, PrintJob
-from packstation.domain.records import OrderDetails, OrderLineRecord, OrderRecord, ProductRecord, ShipmentDocuments
+from packstation.domain.records import (
+    CarrierLabel,
+    OrderDetails,
+    OrderLineRecord,
+    OrderRecord,
+    ProductRecord,
+    ShipmentDocuments,
+)
 from packstation.domain.status import Status
 from packstation.domain.verification import ProductMatch
 
@@ -260,6 +267,18 @@ class PrintJobRepository(Protocol):
         ...
 
 
+class CarrierLabelRepository(Protocol):
+    """The labels carriers issued for orders (``carrier_labels``), one per order, printed as they are."""
+
+    def get(self, order_id: int) -> CarrierLabel | None: ...
+
+    def put(self, order_id: int, label: CarrierLabel, at: datetime) -> None:
+        """Store (or replace) the order's carrier label."""
+        ...
+
+    def remove(self, order_id: int) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: ``with uow_factory() as uow: ...; uow.commit()``; leaving without commit rolls back.
 
@@ -284,6 +303,9 @@ class UnitOfWork(Protocol):
 
     @property
     def print_jobs(self) -> PrintJobRepository: ...
+
+    @property
+    def carrier_labels(self) -> CarrierLabelRepository: ...
 
     def __enter__(self) -> Self: ...
 
@@ -337,7 +359,10 @@ class DocumentRenderer(Protocol):
 
 
 class BatchRenderer(Protocol):
-    def __call__(self, documents: Sequence[ShipmentDocuments], /) -> bytes: ...
+    """Labels as one PDF, one page each in the order given: Packstation's rendered from their
+    ``ShipmentDocuments``, a carrier's (one-page PDF ``bytes``) taken as it is."""
+
+    def __call__(self, documents: Sequence[ShipmentDocuments | bytes], /) -> bytes: ...
 
 
 class LabelRenderer(Protocol):

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from packstation.adapters.db.bench_repository import SqlBenches
+from packstation.adapters.db.carrier_label_repository import SqlCarrierLabels
 from packstation.adapters.db.engine import READONLY
 from packstation.adapters.db.journal_repository import SqlJournal
 from packstation.adapters.db.order_repository import SqlOrders
@@ -32,6 +33,7 @@ class SqlUnitOfWork:
     journal: SqlJournal
     benches: SqlBenches
     print_jobs: SqlPrintJobs
+    carrier_labels: SqlCarrierLabels
 
     def __init__(self, engine: Engine, readonly: bool = False) -> None:
         self._engine = engine
@@ -52,6 +54,7 @@ class SqlUnitOfWork:
         self.journal = SqlJournal(self.connection)
         self.benches = SqlBenches(self.connection)
         self.print_jobs = SqlPrintJobs(self.connection)
+        self.carrier_labels = SqlCarrierLabels(self.connection)
         return self
 
     def __exit__(

@@ -7,6 +7,7 @@ from types import TracebackType
 from typing import Self
 
 from packstation.adapters.memory.benches import MemoryBenches
+from packstation.adapters.memory.carrier_labels import MemoryCarrierLabels
 from packstation.adapters.memory.journal import MemoryJournal
 from packstation.adapters.memory.orders import MemoryOrders
 from packstation.adapters.memory.print_jobs import MemoryPrintJobs
@@ -36,6 +37,7 @@ class MemoryUnitOfWork:
     journal: MemoryJournal
     benches: MemoryBenches
     print_jobs: MemoryPrintJobs
+    carrier_labels: MemoryCarrierLabels
 
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
@@ -54,6 +56,7 @@ class MemoryUnitOfWork:
         self.journal = MemoryJournal(self._work)
         self.benches = MemoryBenches(self._work)
         self.print_jobs = MemoryPrintJobs(self._work)
+        self.carrier_labels = MemoryCarrierLabels(self._work)
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None

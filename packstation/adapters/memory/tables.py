@@ -15,6 +15,7 @@ from packstation.domain.journal import (
 )
 from packstation.domain.orders import Order, Packer, Product
 from packstation.domain.printing import PrintEvent, PrintJob
+from packstation.domain.records import CarrierLabel
 
 
 @dataclass
@@ -36,6 +37,7 @@ class Tables:
     print_jobs: dict[int, PrintJob] = field(default_factory=dict)
     print_documents: dict[int, bytes] = field(default_factory=dict)
     print_events: list[PrintEvent] = field(default_factory=list)
+    carrier_labels: dict[int, CarrierLabel] = field(default_factory=dict)  # order id -> its carrier's label
     last_id: int = 0
 
     def next_id(self) -> int:
