@@ -253,11 +253,10 @@ def _lines_table(doc: ShipmentDocuments, pick: bool) -> Table:
     extra = "Bin / Lokalizacja" if pick else word(lang, "price") if priced else None
     widths = [10 * mm, 40 * mm, 0.0, *([30 * mm] if extra else []), 22 * mm]
     widths[2] = WIDTH - sum(widths)
-    table = Table(widths, Row([]), [])
-    w = [table.cell_width(i) for i in range(len(widths))]
+    w = [width - 2 * PAD_X for width in widths]  # what a cell's text may fill
     names = [word(lang, "sku"), word(lang, "name"), *([extra] if extra else [])]
     header = [Text.of("#", HEAD, w[0]), *(Text.of(n, HEAD, w[i + 1]) for i, n in enumerate(names))]
-    table.header = Row([*header, Text.of(word(lang, "qty"), HEAD_QTY, w[-1])], fill=HEAD_FILL).measure()
+    head = Row([*header, Text.of(word(lang, "qty"), HEAD_QTY, w[-1])], fill=HEAD_FILL).measure()
     rows = []
     for n, line in enumerate(doc.lines, start=1):
         name = f"{line.name}\n{word(lang, 'lot')}: {line.lot_serial}" if line.lot_serial and not pick else line.name
@@ -276,10 +275,9 @@ def _lines_table(doc: ShipmentDocuments, pick: bool) -> Table:
         )
     total = sum(line.quantity for line in doc.lines)
     phrase = f"{word(lang, 'total')}: {lines_phrase(len(doc.lines), lang)}"
-    cells = [Text.of(phrase, QTY, table.cell_width(0, span=True)), *([None] * (len(widths) - 2))]
+    cells = [Text.of(phrase, QTY, sum(widths[:-1]) - 2 * PAD_X), *([None] * (len(widths) - 2))]
     rows.append(Row([*cells, Text.of(total, QTY, w[-1])], rule_above=1.2, span_first=True).measure())
-    table.rows = rows
-    return table
+    return Table(widths, head, rows)
 
 
 def _notes(doc: ShipmentDocuments, pick: bool) -> list[tuple[Draw, float]]:
