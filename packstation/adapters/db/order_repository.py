@@ -59,7 +59,7 @@ def _queue_row(row: Row[Any]) -> orders.QueueRow:
 def _line_rows(order_id: int, lines: tuple[OrderLineRecord, ...], names: Mapping[str, str]) -> list[dict[str, Any]]:
     return [
         {"order_id": order_id, "position": i, "sku": line.sku, "name": line.name or names.get(line.sku, line.sku),
-         "quantity": line.quantity, "scanned": 0}
+         "quantity": line.quantity, "scanned": 0, "unit_price": line.unit_price, "currency": line.currency}
         for i, line in enumerate(lines, start=1)
     ]  # fmt: skip
 

@@ -78,7 +78,9 @@ def load_orders(conn: Connection, rows: Sequence[Row[Any]]) -> list[orders.Order
     stmt = select(LINE_TABLE).where(OrderLine.order_id.in_(list(lines))).order_by(OrderLine.position, OrderLine.id)
     for line in conn.execute(stmt):
         lines[line.order_id].append(
-            orders.OrderLine(line.id, line.position, line.sku, line.name, line.quantity, line.scanned)
+            orders.OrderLine(
+                line.id, line.position, line.sku, line.name, line.quantity, line.scanned, line.unit_price, line.currency
+            )  # fmt: skip
         )
     return [order(row, lines[row.id]) for row in rows]
 
@@ -100,6 +102,7 @@ def order(row: Row[Any], lines: Iterable[orders.OrderLine]) -> orders.Order:
         currency=row.currency,
         notes=row.notes,
         tracking_number=row.tracking_number,
+        gift_note=row.gift_note,
         claim_bench=row.claim_bench,
         claim_station=row.claim_station,
         claim_packer=row.claim_packer,

@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from packstation.adapters.db.bench_repository import SqlBenches
+from packstation.adapters.db.carrier_label_repository import SqlCarrierLabels
 from packstation.adapters.db.carton_repository import SqlCartons
 from packstation.adapters.db.engine import BULK, READONLY, restore_durability
 from packstation.adapters.db.faults import fault
@@ -38,6 +39,7 @@ class SqlUnitOfWork:
     benches: SqlBenches
     print_jobs: SqlPrintJobs
     cartons: SqlCartons
+    carrier_labels: SqlCarrierLabels
 
     def __init__(self, engine: Engine, readonly: bool = False, bulk: bool = False) -> None:
         self._engine = engine
@@ -62,6 +64,7 @@ class SqlUnitOfWork:
         self.benches = SqlBenches(self.connection)
         self.print_jobs = SqlPrintJobs(self.connection)
         self.cartons = SqlCartons(self.connection)
+        self.carrier_labels = SqlCarrierLabels(self.connection)
         return self
 
     def __exit__(

@@ -158,7 +158,15 @@ class MemoryOrders:
             line_id = self._t.next_id()
             self._t.line_owner[line_id] = order_id
             out.append(
-                OrderLine(line_id, position, line.sku, line.name or names.get(line.sku, line.sku), line.quantity)
+                OrderLine(
+                    line_id,
+                    position,
+                    line.sku,
+                    line.name or names.get(line.sku, line.sku),
+                    line.quantity,
+                    unit_price=line.unit_price,
+                    currency=line.currency,
+                )  # fmt: skip
             )
         return tuple(out)
 
@@ -187,6 +195,7 @@ def _with_details(order: Order, details: OrderDetails) -> Order:
         currency=text("currency"),
         notes=text("notes"),
         tracking_number=text("tracking_number"),
+        gift_note=text("gift_note"),
     )
 
 

@@ -16,6 +16,7 @@ from packstation.domain.journal import (
 from packstation.domain.orders import Order, Packer, Product
 from packstation.domain.parcels import Carton
 from packstation.domain.printing import PrintEvent, PrintJob
+from packstation.domain.records import CarrierLabel
 
 
 @dataclass
@@ -39,6 +40,7 @@ class Tables:
     print_events: list[PrintEvent] = field(default_factory=list)
     serials: dict[tuple[str, str], int] = field(default_factory=dict)  # (gtin, serial) -> order id
     cartons: dict[str, Carton] = field(default_factory=dict)  # name -> carton
+    carrier_labels: dict[int, CarrierLabel] = field(default_factory=dict)  # order id -> its carrier's label
     last_id: int = 0
 
     def next_id(self) -> int:
