@@ -101,6 +101,12 @@ def test_csv_carrier_pdf_prints_as_is_with_its_tracking_number_prices_and_gift_n
     assert "49,90 zł" in text and "12,50 €" in text  # per unit, each in its own currency (Polish slip)
     assert "Cena" in text  # the price column's heading
     assert "Sto lat, Zosiu!" in text and "Mama" in text and "Dedykacja" in text
+    # `packstation label` gives the carrier's label too, as it is (and refuses to redraw it as ZPL).
+    from packstation.cli import main
+
+    assert main(["--db", db_url, "label", "C-1", "--format", "pdf", "-o", str(tmp_path / "again.pdf")]) == 0
+    assert (tmp_path / "again.pdf").read_bytes() == label
+    assert main(["--db", db_url, "label", "C-1", "--format", "zpl", "-o", str(tmp_path / "again.zpl")]) == 1
     app.dispose()
 
 
