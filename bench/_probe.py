@@ -7,12 +7,13 @@ through ``gc.callbacks``. For each Scan command it keeps the moments (``perf_cou
 
     start      Bench.handle begins (on whichever thread calls it)
     checkout   the pool handed out a connection (after its pre-ping, where there is one)
-    begun      BEGIN IMMEDIATE returned (SQLite; PostgreSQL's BEGIN travels with the first statement)
-    first      the first statement after BEGIN is sent to the driver
+    begun      the transaction began: the engine's ``begin`` hooks ran (BEGIN IMMEDIATE on SQLite;
+               psycopg sends PostgreSQL's BEGIN with the first statement)
     commit0/1  the driver's commit (the fsync) starts / returns
     end        Bench.handle returns
 
-and the time spent inside the driver's ``execute`` (``in_driver``) over the statements.
+and, for the statements SQLAlchemy's cursor events see (those it runs itself, not the hot
+statements run on the driver's cursor), their number and the time inside the driver.
 """
 
 from __future__ import annotations
@@ -28,8 +29,8 @@ from packstation.services.bench.commands import Scan
 # Parts of the service call, in order; each is (from mark, to mark). Together they cover start -> end.
 SERVICE_PARTS = (
     ("checkout", "start", "checkout"),  # parse the scan, unit of work, pool checkout (+ pre-ping)
-    ("begin", "checkout", "first"),  # BEGIN (IMMEDIATE on SQLite) and anything up to the first statement
-    ("statements", "first", "commit0"),  # lookup, guarded INSERT…SELECT, guarded UPDATE, Python between
+    ("begin", "checkout", "begun"),  # repositories, BEGIN (IMMEDIATE on SQLite)
+    ("statements", "begun", "commit0"),  # lookup, guarded INSERT…SELECT, guarded UPDATE, Python between
     ("commit", "commit0", "commit1"),  # COMMIT: the WAL write and fsync
     ("teardown", "commit1", "end"),  # give the connection back (pool reset), build the outcome
 )
@@ -50,6 +51,7 @@ class ScanProbe:
         bench.handle = self._handle
         engine.dialect.do_commit = self._commit
         event.listen(engine, "checkout", self._on_checkout)
+        event.listen(engine, "begin", self._on_begin)  # after the engine's own hook (BEGIN IMMEDIATE)
         event.listen(engine, "before_cursor_execute", self._before)
         event.listen(engine, "after_cursor_execute", self._after)
         gc.callbacks.append(self._on_gc)
@@ -58,6 +60,7 @@ class ScanProbe:
         self.bench.handle = self._real_handle
         del self.engine.dialect.do_commit  # the class's method again
         event.remove(self.engine, "checkout", self._on_checkout)
+        event.remove(self.engine, "begin", self._on_begin)
         event.remove(self.engine, "before_cursor_execute", self._before)
         event.remove(self.engine, "after_cursor_execute", self._after)
         gc.callbacks.remove(self._on_gc)
@@ -88,23 +91,18 @@ class ScanProbe:
         if self._current is not None:
             self._current.setdefault("checkout", time.perf_counter_ns())
 
+    def _on_begin(self, _conn: Any) -> None:
+        if self._current is not None:
+            self._current.setdefault("begun", time.perf_counter_ns())
+
     def _before(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        marks = self._current
-        if marks is None:
-            return
         self._stmt_at = time.perf_counter_ns()
-        if not statement.startswith("BEGIN"):
-            marks.setdefault("first", self._stmt_at)
 
     def _after(self, _conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
         marks = self._current
-        if marks is None:
+        if marks is None or statement.startswith("BEGIN"):
             return
-        now = time.perf_counter_ns()
-        if statement.startswith("BEGIN"):
-            marks["begun"] = now
-            return
-        marks["in_driver"] += now - self._stmt_at
+        marks["in_driver"] += time.perf_counter_ns() - self._stmt_at
         marks["statements_n"] += 1
 
     def _on_gc(self, phase: str, info: dict[str, int]) -> None:
@@ -125,9 +123,9 @@ class ScanProbe:
 
 def service_parts(marks: dict[str, int]) -> dict[str, int] | None:
     """The service call split into SERVICE_PARTS (ns), with the statements split into driver and Python."""
-    if not all(k in marks for k in ("start", "checkout", "first", "commit0", "commit1", "end")):
+    if not all(k in marks for k in ("start", "checkout", "begun", "commit0", "commit1", "end")):
         return None  # not a stored product scan (or a retry): no clean split
     parts = {name: marks[b] - marks[a] for name, a, b in SERVICE_PARTS}
-    parts["statements_in_driver"] = marks["in_driver"]
-    parts["statements_python"] = parts["statements"] - marks["in_driver"]
+    if marks["statements_n"]:  # only statements SQLAlchemy ran itself are seen
+        parts["statements_in_driver"] = marks["in_driver"]
     return parts

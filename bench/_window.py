@@ -167,7 +167,7 @@ def run_phase_b(app: Any, order: str, barcode: str, scans: int, warmup: int, max
 
 def _measure(bench: WindowBench, barcode: str, scans: int, max_seconds: float) -> dict[str, Any]:
     totals: list[int] = []
-    parts: dict[str, list[int]] = {name: [] for name in (*PARTS, "statements_in_driver", "statements_python")}
+    parts: dict[str, list[int]] = {name: [] for name in (*PARTS, "statements_in_driver")}
     gc_ns: list[int] = []
     bench.probe.gcs.clear()
     started = time.monotonic()
