@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from packstation.adapters.db.driver_sql import execute_on_driver
+
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     # FULL: a committed scan survives a power cut, not only an application crash.
@@ -66,4 +68,7 @@ def _configure_sqlite(engine: Engine) -> None:
     def _on_begin(conn):  # type: ignore[no-untyped-def]
         # IMMEDIATE takes the write lock up front, so a read-then-write transaction
         # (a claim, a scan) waits for busy_timeout instead of failing with SQLITE_BUSY.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Sent on the driver's cursor: through exec_driver_sql, SQLAlchemy's per-statement
+        # work cost several times the statement on every scan; errors still come out as
+        # SQLAlchemy's (see driver_sql).
+        execute_on_driver(conn, "BEGIN IMMEDIATE").close()
