@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -67,13 +68,19 @@ def _cpu_workload() -> int:
     return time.perf_counter_ns() - t0
 
 
-def _split(bench: Any, probe: ScanProbe, barcode: str, scans: int, idle_s: float) -> dict[str, float]:
-    """Median parts (ms) of ``scans`` service calls, each after ``idle_s`` of sleep, and of the CPU workload."""
+def _spin(seconds: float) -> None:
+    """Busy-wait: the CPU never idles, and nothing but this tiny loop runs on it."""
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        pass
+
+
+def _split(bench: Any, probe: ScanProbe, barcode: str, scans: int, pause: Callable[[], None]) -> dict[str, float]:
+    """Median parts (ms) of ``scans`` service calls, each after ``pause()``, and of the CPU workload."""
     parts: dict[str, list[int]] = {}
     cpu: list[int] = []
     for _ in range(scans):
-        if idle_s:
-            time.sleep(idle_s)
+        pause()
         outcome = bench.handle(Scan(barcode))
         if outcome is None or outcome.kind != "accepted":
             raise SystemExit(f"phase (d): scan not accepted: {outcome and (outcome.kind, outcome.code)}")
@@ -85,21 +92,28 @@ def _split(bench: Any, probe: ScanProbe, barcode: str, scans: int, idle_s: float
         for name, value in split.items():
             parts.setdefault(name, []).append(value)
     for _ in range(scans):
-        if idle_s:
-            time.sleep(idle_s)
+        pause()
         cpu.append(_cpu_workload())
     parts["cpu_workload"] = cpu
     return {name: round(statistics.median(values) / 1e6, 4) for name, values in parts.items()}
 
 
 def diagnostics(app: bootstrap.App, bench: Any, barcode: str, scans: int) -> dict[str, dict[str, float]]:
-    """Phase (d): the service call split into parts, back to back and after idle, on this thread."""
-    print(f"phase (d): {scans} probed service calls back to back, {scans} after {DIAG_IDLE_MS} ms idle", flush=True)
+    """Phase (d): the service call split into parts on this thread, back to back and after a pause.
+
+    Paused by sleeping (the CPU may idle, other work runs) and by busy-waiting (the CPU stays
+    busy with a loop that touches almost nothing): if only sleeping slows the call, the cost is
+    the CPU's or the scheduler's wake-up; if both do, it is the call's own code and data
+    falling out of the caches (and the disk's own idle state for the commit).
+    """
+    idle = DIAG_IDLE_MS / 1000
+    print(f"phase (d): {scans} probed service calls each back to back, after {DIAG_IDLE_MS} ms sleep, busy", flush=True)
     probe = ScanProbe(app.engine, bench)
     try:
         return {
-            "warm": _split(bench, probe, barcode, scans, 0.0),
-            "idle": _split(bench, probe, barcode, scans, DIAG_IDLE_MS / 1000),
+            "warm": _split(bench, probe, barcode, scans, lambda: None),
+            "sleep": _split(bench, probe, barcode, scans, lambda: time.sleep(idle)),
+            "busy": _split(bench, probe, barcode, scans, lambda: _spin(idle)),
         }
     finally:
         probe.remove()
