@@ -160,7 +160,7 @@ def main() -> int:
     try:
         app = make_app(db_url, "bench-a", db_dir / "printed")
         create_demo(app.uow)
-        units = args.scans + WARMUP + 2 * args.diag_scans + 50
+        units = args.scans + WARMUP + 3 * args.diag_scans + 50  # (d) scans back to back, after sleep, after busy-wait
         batch, order_a, order_b, barcode = bench_batch(time.strftime("%H%M%S"), units)
         report_ = import_batch(app.uow, batch, "bench").summary()
         print(f"import: {report_}; orders {order_a} and {order_b}, {units} units each of {barcode}", flush=True)
