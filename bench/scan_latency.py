@@ -109,6 +109,7 @@ def report_b(b: dict[str, Any]) -> dict[str, Any]:
         "b_breakdown_p99_ms": p99s,
         "b_scans_with_gc": len(gc_hit),
         "b_slowest_1pct_with_gc": slow_gc,
+        "b_split_bursts": b["split_bursts"],
     }
 
 
@@ -184,7 +185,8 @@ def main() -> int:
             b = run_phase_b(app_b, order_b, barcode, args.scans, WARMUP, args.max_b_seconds)
             app_b.dispose()
             early = " (stopped early: time limit)" if b["stopped_early"] else ""
-            print(f"  {len(b['totals'])} scans in {b['elapsed_s']:.1f} s{early}", flush=True)
+            split = f"; {b['split_bursts']} burst(s) split by a stall of this process, not counted"
+            print(f"  {len(b['totals'])} scans in {b['elapsed_s']:.1f} s{early}{split}", flush=True)
     finally:
         if created and not args.keep:
             shutil.rmtree(db_dir, ignore_errors=True)
