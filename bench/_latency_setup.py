@@ -75,10 +75,13 @@ def _spin(seconds: float) -> None:
         pass
 
 
-def _split(bench: Any, probe: ScanProbe, barcode: str, scans: int, pause: Callable[[], None]) -> dict[str, float]:
-    """Median parts (ms) of ``scans`` service calls, each after ``pause()``, and of the CPU workload."""
+def _split(
+    bench: Any, probe: ScanProbe, bare: Any, barcode: str, scans: int, pause: Callable[[], None]
+) -> dict[str, float]:
+    """Median parts (ms) of ``scans`` service calls, each after ``pause()``; of (c) and the CPU workload too."""
     parts: dict[str, list[int]] = {}
     cpu: list[int] = []
+    c_times: list[int] = []
     for _ in range(scans):
         pause()
         outcome = bench.handle(Scan(barcode))
@@ -93,27 +96,31 @@ def _split(bench: Any, probe: ScanProbe, barcode: str, scans: int, pause: Callab
             parts.setdefault(name, []).append(value)
     for _ in range(scans):
         pause()
+        c_times.append(bare.once())
+        pause()
         cpu.append(_cpu_workload())
+    parts["c_bare_insert_commit"] = c_times
     parts["cpu_workload"] = cpu
     return {name: round(statistics.median(values) / 1e6, 4) for name, values in parts.items()}
 
 
-def diagnostics(app: bootstrap.App, bench: Any, barcode: str, scans: int) -> dict[str, dict[str, float]]:
+def diagnostics(app: bootstrap.App, bench: Any, bare: Any, barcode: str, scans: int) -> dict[str, dict[str, float]]:
     """Phase (d): the service call split into parts on this thread, back to back and after a pause.
 
     Paused by sleeping (the CPU may idle, other work runs) and by busy-waiting (the CPU stays
     busy with a loop that touches almost nothing): if only sleeping slows the call, the cost is
     the CPU's or the scheduler's wake-up; if both do, it is the call's own code and data
-    falling out of the caches (and the disk's own idle state for the commit).
+    falling out of the caches. The bare INSERT+COMMIT (c) and a small CPU-bound workload are
+    timed the same ways: (c) shows what a pause does to the storage stack's commit alone.
     """
     idle = DIAG_IDLE_MS / 1000
     print(f"phase (d): {scans} probed service calls each back to back, after {DIAG_IDLE_MS} ms sleep, busy", flush=True)
     probe = ScanProbe(app.engine, bench)
     try:
         return {
-            "warm": _split(bench, probe, barcode, scans, lambda: None),
-            "sleep": _split(bench, probe, barcode, scans, lambda: time.sleep(idle)),
-            "busy": _split(bench, probe, barcode, scans, lambda: _spin(idle)),
+            "warm": _split(bench, probe, bare, barcode, scans, lambda: None),
+            "sleep": _split(bench, probe, bare, barcode, scans, lambda: time.sleep(idle)),
+            "busy": _split(bench, probe, bare, barcode, scans, lambda: _spin(idle)),
         }
     finally:
         probe.remove()

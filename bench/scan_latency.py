@@ -171,9 +171,9 @@ def main() -> int:
         t = time.monotonic()
         bench = open_bench(app, order_a)
         a_ns, c_ns = phase_a_c(bench, barcode, bare, args.scans, args.block)
-        bare.close()
         print(f"  done in {time.monotonic() - t:.1f} s", flush=True)
-        diag = diagnostics(app, bench, barcode, args.diag_scans) if args.diag_scans else None
+        diag = diagnostics(app, bench, bare, barcode, args.diag_scans) if args.diag_scans else None
+        bare.close()
         app.dispose()
 
         b = None
