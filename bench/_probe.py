@@ -6,7 +6,8 @@ events, shadows the dialect's ``do_commit`` and the bench's ``handle`` with timi
 through ``gc.callbacks``. For each Scan command it keeps the moments (``perf_counter_ns``):
 
     start      Bench.handle begins (on whichever thread calls it)
-    checkout   the pool handed out a connection (after its pre-ping, where there is one)
+    checkout   the pool handed out a connection (after its pre-ping, where there is one); absent
+               when the unit of work borrowed its thread's kept connection (SQLite)
     begun      the transaction began: the engine's ``begin`` hooks ran (BEGIN IMMEDIATE on SQLite;
                psycopg sends PostgreSQL's BEGIN with the first statement)
     commit0/1  the driver's commit (the fsync) starts / returns
@@ -28,11 +29,12 @@ from packstation.services.bench.commands import Scan
 
 # Parts of the service call, in order; each is (from mark, to mark). Together they cover start -> end.
 SERVICE_PARTS = (
-    ("checkout", "start", "checkout"),  # parse the scan, unit of work, pool checkout (+ pre-ping)
-    ("begin", "checkout", "begun"),  # repositories, BEGIN (IMMEDIATE on SQLite)
+    # parse the scan, the unit of work's connection (pool checkout + pre-ping, or the thread's
+    # kept connection on SQLite), repositories, BEGIN (IMMEDIATE on SQLite)
+    ("setup", "start", "begun"),
     ("statements", "begun", "commit0"),  # lookup, guarded INSERT…SELECT, guarded UPDATE, Python between
     ("commit", "commit0", "commit1"),  # COMMIT: the WAL write and fsync
-    ("teardown", "commit1", "end"),  # give the connection back (pool reset), build the outcome
+    ("teardown", "commit1", "end"),  # end the unit of work (connection back), build the outcome
 )
 
 
@@ -122,10 +124,12 @@ class ScanProbe:
 
 
 def service_parts(marks: dict[str, int]) -> dict[str, int] | None:
-    """The service call split into SERVICE_PARTS (ns), with the statements split into driver and Python."""
-    if not all(k in marks for k in ("start", "checkout", "begun", "commit0", "commit1", "end")):
+    """The service call split into SERVICE_PARTS (ns), and the sub-parts the marks allow."""
+    if not all(k in marks for k in ("start", "begun", "commit0", "commit1", "end")):
         return None  # not a stored product scan (or a retry): no clean split
     parts = {name: marks[b] - marks[a] for name, a, b in SERVICE_PARTS}
+    if "checkout" in marks:  # the part of the set-up up to the pool's checkout
+        parts["setup_to_checkout"] = marks["checkout"] - marks["start"]
     if marks["statements_n"]:  # only statements SQLAlchemy ran itself are seen
         parts["statements_in_driver"] = marks["in_driver"]
     return parts

@@ -9,7 +9,7 @@ Each scan is split (see :func:`breakdown`) into:
 
     capture     Enter -> ScanCapture emits and the window calls ``worker.submit`` (GUI thread)
     wakeup      submit -> the worker thread starts ``Bench.handle``
-    checkout, begin, statements, commit, teardown: the service call, as in ``_probe``
+    setup, statements, commit, teardown: the service call, as in ``_probe``
     delivery    ``Bench.handle`` returned -> the GUI thread's first slot on ``worker.outcome``
     render      ``show_outcome`` starts -> the Banner's paint ends
 """
@@ -27,7 +27,8 @@ from PySide6.QtWidgets import QApplication
 from packstation.gui.app import create_window
 
 KEY_MS = 5  # a fast keyboard-wedge scanner
-PARTS = ("capture", "wakeup", "checkout", "begin", "statements", "commit", "teardown", "delivery", "render")
+PARTS = ("capture", "wakeup", "setup", "statements", "commit", "teardown", "delivery", "render")
+SUB_PARTS = ("setup_to_checkout", "statements_in_driver")  # where the marks allow
 
 
 class WindowBench:
@@ -172,7 +173,7 @@ def run_phase_b(app: Any, order: str, barcode: str, scans: int, warmup: int, max
 
 def _measure(bench: WindowBench, barcode: str, scans: int, max_seconds: float) -> dict[str, Any]:
     totals: list[int] = []
-    parts: dict[str, list[int]] = {name: [] for name in (*PARTS, "statements_in_driver")}
+    parts: dict[str, list[int]] = {name: [] for name in (*PARTS, *SUB_PARTS)}
     gc_ns: list[int] = []
     bench.probe.gcs.clear()
     started = time.monotonic()
