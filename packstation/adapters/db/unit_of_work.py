@@ -9,6 +9,7 @@ from typing import Self
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from packstation.adapters.db.held_connections import HeldConnections
 from packstation.adapters.db.journal_repository import SqlJournal
 from packstation.adapters.db.order_repository import SqlOrders
 from packstation.adapters.db.product_repository import SqlPackers, SqlProducts
@@ -29,13 +30,17 @@ class SqlUnitOfWork:
     packers: SqlPackers
     journal: SqlJournal
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, held: HeldConnections | None = None) -> None:
         self._engine = engine
+        self._held = held  # SQLite: the thread's kept connection (see held_connections)
+        self._borrowed = False
         self.connection: Connection
 
     def __enter__(self) -> Self:
         try:
-            self.connection = self._engine.connect()
+            borrowed = self._held.borrow() if self._held is not None else None
+            self._borrowed = borrowed is not None
+            self.connection = borrowed if borrowed is not None else self._engine.connect()
         except DBAPIError as exc:  # connecting happens here, not inside the caller's block
             _translate(exc)
             raise
@@ -48,12 +53,17 @@ class SqlUnitOfWork:
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
+        broken = isinstance(exc, DBAPIError)
         try:
             self.connection.rollback()
         except DBAPIError:
-            pass  # the connection is already gone; nothing was committed
+            broken = True  # the connection is already gone; nothing was committed
         finally:
-            self.connection.close()
+            if self._borrowed:
+                assert self._held is not None
+                self._held.give_back(self.connection, broken)
+            else:
+                self.connection.close()
         _translate(exc)
 
     def commit(self) -> None:
@@ -67,5 +77,6 @@ def _translate(exc: BaseException | None) -> None:
 
 
 def uow_factory(engine: Engine) -> Callable[[], SqlUnitOfWork]:
-    """A factory the services call once per use case."""
-    return lambda: SqlUnitOfWork(engine)
+    """A factory the services call once per use case; on SQLite each thread keeps its connection."""
+    held = HeldConnections(engine) if engine.dialect.name == "sqlite" else None
+    return lambda: SqlUnitOfWork(engine, held)
