@@ -178,7 +178,11 @@ class SqlOrders:
 
     def add_scanned(self, line_id: int, units: int, expected: int) -> bool:
         params = {"b_line": line_id, "b_units": units, "b_expected": expected}
-        return self._conn.execute(statements.ADD_SCANNED, params).rowcount == 1
+        cursor = statements.ADD_SCANNED_ON_DRIVER.execute(self._conn, params)  # every scan: see driver_sql
+        try:
+            return cursor.rowcount == 1
+        finally:
+            cursor.close()
 
     def queue(
         self,
