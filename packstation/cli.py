@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -102,7 +103,11 @@ def _main(args: argparse.Namespace) -> int:
     from packstation.domain.errors import DomainError
 
     try:
-        return _dispatch(args)
+        code = _dispatch(args)
+        sys.stdout.flush()  # a reader that left shows up here, not in Python's flush at exit
+        return code
+    except BrokenPipeError:
+        return _reader_left()
     except DomainError as error:
         log.error("command failed error=%s", error)
         _fail(str(error))
@@ -117,6 +122,19 @@ def _main(args: argparse.Namespace) -> int:
         where = log_file_path()
         _fail(f"unexpected error: {type(error).__name__}: {error}" + (f" (details in {where})" if where else ""))
     return 1
+
+
+def _reader_left() -> int:
+    """``packstation orders show … | head``: the reader had enough. Not an error, and nothing to say."""
+    log.info("stdout closed by its reader")
+    try:
+        # Python flushes stdout once more at exit: point it at /dev/null so that flush cannot fail too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real stdout (an embedding host): nothing left to protect
+        pass
+    return 0
 
 
 def _fail(message: str) -> None:
