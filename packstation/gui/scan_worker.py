@@ -65,11 +65,14 @@ class ScanWorker(QObject):
 
     def submit(self, job: Command | QueueQuery) -> int:
         """Queue a command (or a queue query); returns its sequence number."""
-        with self._seq_lock:
-            self._seq += 1
-            seq = self._seq
+        seq = self._next_seq()
         self._jobs.put((seq, job))
         return seq
+
+    def _next_seq(self) -> int:
+        with self._seq_lock:
+            self._seq += 1
+            return self._seq
 
     def stop(self, timeout: float = 30.0) -> bool:
         """Finish the queued commands, then end the thread (cooperatively: a sentinel, never a kill).
@@ -95,8 +98,13 @@ class ScanWorker(QObject):
                 self._run(0, Heartbeat())
                 next_beat = time.monotonic() + (self._beat_every if self._db_ok else OUTAGE_RETRY_SECONDS)
                 continue
+            due = self._bench.due()  # an order finishing on its last unit: the bench's own command
+            if due is not None and now >= due.at:
+                self._run(self._next_seq(), due.command)
+                continue
+            wake = next_beat if due is None else min(next_beat, due.at)
             try:
-                item = self._jobs.get(timeout=next_beat - now)
+                item = self._jobs.get(timeout=wake - now)
             except queue.Empty:
                 continue
             if item is None:

@@ -45,6 +45,10 @@ class OrderRepository(Protocol):
         """Those of ``candidates`` that are order numbers."""
         ...
 
+    def numbers_with_digits(self, digits: str, limit: int = 2) -> tuple[str, ...]:
+        """Up to ``limit`` order numbers whose digits are exactly ``digits`` (``10010``: ``PL-10010``)."""
+        ...
+
     def claim(self, order_id: int, station: str, packer: str, now: datetime, stale_before: datetime) -> bool:
         """Take the order for ``station`` if free, its own, or silent since ``stale_before``; True if taken."""
         ...
@@ -66,7 +70,7 @@ class OrderRepository(Protocol):
         ...
 
     def queue(self, statuses: Collection[Status] = (), text: str = "", limit: int = 500) -> tuple[QueueRow, ...]:
-        """Queue rows, oldest first; all statuses when ``statuses`` is empty."""
+        """Queue rows, oldest first; all statuses when ``statuses`` is empty; ``text`` matched as ``domain.search``."""
         ...
 
     def add(self, record: OrderRecord, at: datetime, names: Mapping[str, str]) -> int:
@@ -143,6 +147,14 @@ class JournalRepository(Protocol):
 
     def void_order_activity(self, order_id: int) -> None:
         """Void (never delete) the order's scans and mismatches and zero its counts."""
+        ...
+
+    def last_scan(self, order_id: int, verdicts: Collection[str]) -> ScanRecord | None:
+        """The order's newest scan not voided whose verdict is one of ``verdicts``."""
+        ...
+
+    def void_scan(self, event_id: int) -> None:
+        """Void (never delete) one scan and the mismatch it raised; the caller undoes its count."""
         ...
 
     def add_status_change(self, change: StatusChange) -> None: ...

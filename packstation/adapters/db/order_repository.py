@@ -10,10 +10,12 @@ from sqlalchemy import Connection, delete, func, insert, or_, select, tuple_, up
 
 from packstation.adapters.db import rows, statements
 from packstation.adapters.db.models import Order, OrderLine
-from packstation.domain import orders
+from packstation.domain import orders, search
 from packstation.domain.errors import NotFound
 from packstation.domain.records import OrderDetails, OrderLineRecord, OrderRecord
 from packstation.domain.status import Status
+
+DIGIT_CANDIDATES = 1000  # numbers holding the digits, checked in Python for exactly those digits
 
 
 class SqlOrders:
@@ -49,6 +51,13 @@ class SqlOrders:
         if not candidates:
             return set()
         return set(self._conn.scalars(select(Order.number).where(Order.number.in_(list(candidates)))))
+
+    def numbers_with_digits(self, digits: str, limit: int = 2) -> tuple[str, ...]:
+        if not digits.isdigit():
+            return ()
+        stmt = select(Order.number).where(Order.number.like(f"%{digits}%")).order_by(Order.id)
+        found = self._conn.scalars(stmt.limit(DIGIT_CANDIDATES))
+        return tuple(number for number in found if search.digits(number) == digits)[:limit]
 
     def claim(self, order_id: int, station: str, packer: str, now: datetime, stale_before: datetime) -> bool:
         """One conditional UPDATE: of two racing stations exactly one matches.
@@ -107,9 +116,10 @@ class SqlOrders:
         )
         if statuses:
             stmt = stmt.where(Order.status.in_([s.value for s in statuses]))
-        if text:
-            like = f"%{text}%"
-            stmt = stmt.where(or_(Order.number.ilike(like), Order.customer_name.ilike(like), Order.city.ilike(like)))
+        needle = search.fold(text.strip())
+        if needle:
+            escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            stmt = stmt.where(Order.search_key.like(f"%{escaped}%", escape="\\"))
         stmt = stmt.order_by(Order.created_at, Order.id).limit(limit)
         return tuple(
             orders.QueueRow(number, Status(status), customer, city, int(units), station, carrier)
@@ -117,6 +127,7 @@ class SqlOrders:
         )
 
     def add(self, record: OrderRecord, at: datetime, names: Mapping[str, str]) -> int:
+        details = record.details()
         values = {
             "number": record.number,
             "external_id": record.external_id,
@@ -124,7 +135,8 @@ class SqlOrders:
             "status": Status.NEW.value,
             "created_at": at,
             "updated_at": at,
-            **record.details(),
+            **details,
+            "search_key": search.search_key(record.number, str(details["customer_name"] or ""), record.address.city),
         }
         order_id = int(self._conn.execute(insert(Order).values(values).returning(Order.id)).scalar_one())
         self._insert_lines(order_id, record.lines, names)
@@ -132,6 +144,11 @@ class SqlOrders:
 
     def update_details(self, order_id: int, details: OrderDetails, at: datetime) -> None:
         self._conn.execute(update(Order).where(Order.id == order_id).values(**details, updated_at=at))
+        number, customer, city = self._conn.execute(
+            select(Order.number, Order.customer_name, Order.city).where(Order.id == order_id)
+        ).one()
+        key = search.search_key(number, customer, city)
+        self._conn.execute(update(Order).where(Order.id == order_id).values(search_key=key))
 
     def replace_lines(self, order_id: int, lines: tuple[OrderLineRecord, ...], names: Mapping[str, str]) -> None:
         self._conn.execute(delete(OrderLine).where(OrderLine.order_id == order_id))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 
 from packstation.adapters.memory.tables import Tables
+from packstation.domain import search
 from packstation.domain.errors import NotFound
 from packstation.domain.orders import Order, OrderLine, QueueRow
 from packstation.domain.records import Address, OrderDetails, OrderLineRecord, OrderRecord
@@ -35,6 +35,12 @@ class MemoryOrders:
     def numbers_among(self, candidates: Collection[str]) -> set[str]:
         wanted = set(candidates)
         return {o.number for o in self._t.orders.values() if o.number in wanted}
+
+    def numbers_with_digits(self, digits: str, limit: int = 2) -> tuple[str, ...]:
+        if not digits.isdigit():
+            return ()
+        found = [o.number for o in sorted(self._t.orders.values(), key=_id) if search.digits(o.number) == digits]
+        return tuple(found[:limit])
 
     def claim(self, order_id: int, station: str, packer: str, now: datetime, stale_before: datetime) -> bool:
         order = self.get(order_id)
@@ -81,9 +87,9 @@ class MemoryOrders:
 
     def queue(self, statuses: Collection[Status] = (), text: str = "", limit: int = 500) -> tuple[QueueRow, ...]:
         found = [o for o in self._t.orders.values() if not statuses or o.status in statuses]
-        if text:
-            needle = _fold(text)
-            found = [o for o in found if any(needle in _fold(v) for v in (o.number, o.customer_name, o.address.city))]
+        needle = search.fold(text.strip())
+        if needle:
+            found = [o for o in found if needle in search.search_key(o.number, o.customer_name, o.address.city)]
         found.sort(key=lambda o: (o.created_at or datetime.min, o.order_id))
         return tuple(
             QueueRow(
@@ -165,8 +171,3 @@ def _with_details(order: Order, details: OrderDetails) -> Order:
 
 def _id(order: Order) -> int:
     return order.order_id
-
-
-def _fold(text: str) -> str:
-    """Case- and accent-insensitive form, as a search box should match."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))

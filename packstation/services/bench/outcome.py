@@ -25,6 +25,7 @@ class OutcomeKind(StrEnum):
     """What happened. The product verdicts share their values with ``VerdictKind``."""
 
     ACCEPTED = "accepted"
+    COMPLETE = "complete"  # an accepted unit that made the order complete (and finishable)
     WRONG_ITEM = "wrong_item"
     OVER_SCAN = "over_scan"
     UNKNOWN_BARCODE = "unknown_barcode"
@@ -36,6 +37,9 @@ class OutcomeKind(StrEnum):
     RELEASED = "released"
     HELD = "held"
     REMOVED = "removed"
+    REMOVED_MORE = "removed_more"  # a wrong unit confirmed out, and others are still in the box
+    UNDONE = "undone"
+    HOLD_ASKED = "hold_asked"
     SHIPPED = "shipped"
     ORDER_CANCELLED = "order_cancelled"
     ORDER_CHANGED = "order_changed"
@@ -46,7 +50,7 @@ class OutcomeKind(StrEnum):
     ERROR = "error"
 
 
-_GOOD = {OutcomeKind.ACCEPTED, OutcomeKind.REMOVED, OutcomeKind.SHIPPED}
+_GOOD = {OutcomeKind.ACCEPTED, OutcomeKind.COMPLETE, OutcomeKind.REMOVED, OutcomeKind.SHIPPED}
 _BAD = {
     OutcomeKind.WRONG_ITEM,
     OutcomeKind.OVER_SCAN,
@@ -74,6 +78,18 @@ class ScanLine:
     raw: str
     verdict: str
     message_code: str
+    name: str = ""  # the product's name, when the barcode is a product's
+    quantity: int = 0  # units counted (6 for a six-pack)
+
+
+@dataclass(frozen=True)
+class OpenMismatch:
+    """A unit that must come out of the box: what was wrong with it and what it is."""
+
+    kind: str  # a mismatch verdict: wrong_item, over_scan, unknown_barcode, ...
+    code: str  # the barcode as scanned
+    sku: str = ""
+    name: str = ""  # the product's name; empty for an unknown barcode
 
 
 @dataclass(frozen=True)
@@ -94,10 +110,16 @@ class OrderSnapshot:
     state: PackState
     recent: tuple[ScanLine, ...] = ()
     changes: tuple[str, ...] = ()
+    mismatches: tuple[OpenMismatch, ...] = ()  # oldest first: the order CMD-REMOVED clears them in
+    images: tuple[tuple[str, str], ...] = ()  # (sku, image path as stored) for the lines that have one
 
     @property
     def lines(self) -> tuple[PackLine, ...]:
         return self.state.lines
+
+    def image_of(self, sku: str) -> str:
+        """The stored image path of ``sku`` ("" if none)."""
+        return next((path for key, path in self.images if key == sku), "")
 
 
 @dataclass(frozen=True)

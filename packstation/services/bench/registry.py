@@ -6,9 +6,10 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import TypeVar, cast
 
-from packstation.services.bench import order_actions, ordering, people, scanning, upkeep
+from packstation.services.bench import autofinish, order_actions, ordering, people, scanning, undo, upkeep
 from packstation.services.bench.commands import (
     Acknowledge,
+    AutoFinish,
     Command,
     ConfirmRemoved,
     Finish,
@@ -22,6 +23,7 @@ from packstation.services.bench.commands import (
     Release,
     Resume,
     Scan,
+    Undo,
 )
 from packstation.services.bench.outcome import Outcome
 from packstation.services.bench.session import BenchContext
@@ -51,6 +53,8 @@ HANDLERS: Mapping[type[Command], Handler] = MappingProxyType(
             _entry(Acknowledge, upkeep.handle_acknowledge),
             _entry(Heartbeat, upkeep.handle_heartbeat),
             _entry(Refresh, upkeep.handle_refresh),
+            _entry(Undo, undo.handle_undo),
+            _entry(AutoFinish, autofinish.handle_auto_finish),
         ]
     )
 )

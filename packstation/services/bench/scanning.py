@@ -10,14 +10,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 
-from packstation.domain import barcodes
+from packstation.domain import barcodes, search
 from packstation.domain.clock import iso, utcnow
 from packstation.domain.errors import ClaimLost
 from packstation.domain.journal import MismatchRecord, ScanRecord
 from packstation.domain.orders import Packer
 from packstation.domain.verification import Param, ProductMatch, VerdictKind, apply, verify
+from packstation.services.bench.autofinish import arm_auto_finish
 from packstation.services.bench.commands import SCANNED, OpenOrder, Scan
-from packstation.services.bench.outcome import Outcome, OutcomeKind, ScanLine, outcome
+from packstation.services.bench.outcome import OpenMismatch, Outcome, OutcomeKind, ScanLine, outcome
 from packstation.services.bench.people import log_in
 from packstation.services.bench.session import BenchContext
 from packstation.services.bench.snapshots import RECENT_SCANS, order_snapshot
@@ -25,6 +26,7 @@ from packstation.services.ports import UnitOfWork
 
 log = logging.getLogger(__name__)
 MAX_CODE_LENGTH = 300  # the stored code column
+MIN_ORDER_DIGITS = 3  # a typed number this long may name an order by its digits (10010: PL-10010)
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,10 @@ def _classify(uow: UnitOfWork, text: str, code: str) -> _Product | _OrderNumber 
     packer = uow.packers.by_badge(text)
     if packer is not None:
         return _Badge(packer)
+    if len(text) >= MIN_ORDER_DIGITS and text.isdigit():
+        numbers = uow.orders.numbers_with_digits(search.digits(text))
+        if len(numbers) == 1:  # two orders with these digits: neither is meant more than the other
+            return _OrderNumber(numbers[0])
     return _Product(None)
 
 
@@ -136,14 +142,25 @@ def _verify_and_store(ctx: BenchContext, uow: UnitOfWork, text: str, code: str, 
         )
     uow.commit()  # durable before anyone sees green
     state = apply(snapshot.state, verdict)
-    recent = (ScanLine(iso(scan.at) or "", text, verdict.kind.value, verdict.code), *snapshot.recent)
-    ctx.session.snapshot = replace(snapshot, state=state, recent=recent[:RECENT_SCANS])
+    name = match.name if match else ""
+    line_shown = ScanLine(iso(scan.at) or "", text, verdict.kind.value, verdict.code, name, verdict.quantity)
+    recent = (line_shown, *snapshot.recent)
+    pending = snapshot.mismatches
+    if verdict.is_mismatch:
+        pending = (*pending, OpenMismatch(verdict.kind.value, text, match.sku if match else "", name))
+    ctx.session.snapshot = replace(snapshot, state=state, recent=recent[:RECENT_SCANS], mismatches=pending)
+    ctx.session.scheduled = None  # a later scan replaces a finish that was on its way
     log.debug(
         "scan stored order=%s raw=%r verdict=%s line=%s units=%s packer=%s",
         snapshot.number, text, verdict.kind.value, verdict.line_id, verdict.quantity, ctx.who,
     )  # fmt: skip
-    params = {**verdict.params, "open_mismatches": state.open_mismatches}
-    return outcome(OutcomeKind(verdict.kind.value), verdict.code, params, raw=text)
+    # The barcode as scanned, not its GTIN-14: the packer compares it with the label in hand.
+    params: dict[str, Param] = {**verdict.params, "barcode": text, "open_mismatches": state.open_mismatches}
+    kind = OutcomeKind(verdict.kind.value)
+    if kind is OutcomeKind.ACCEPTED and state.finishable:
+        kind = OutcomeKind.COMPLETE
+        params.update(units=state.units_required, finish_in_ms=arm_auto_finish(ctx))
+    return outcome(kind, "scan.complete" if kind is OutcomeKind.COMPLETE else verdict.code, params, raw=text)
 
 
 def scan_record(

@@ -19,19 +19,29 @@ from packstation.services.claims import held
 from packstation.services.ports import Documents, Printer, UnitOfWork, UowFactory
 
 
+@dataclass(frozen=True)
+class Scheduled:
+    """A command the bench wants run at ``at`` (``time.monotonic()``), unless it is cancelled first."""
+
+    at: float
+    command: Command
+
+
 @dataclass
 class BenchSession:
-    """Who is logged in and which order is open (with its latest snapshot)."""
+    """Who is logged in, which order is open (with its latest snapshot), and what is due."""
 
     packer: str | None = None
     order_id: int | None = None
     snapshot: OrderSnapshot | None = None
+    scheduled: Scheduled | None = None  # the order finishing by itself (finish_on_last_unit)
+    cancelled: str | None = None  # an order the shop cancelled under the packer, until CMD-OK
 
     def opened(self, snapshot: OrderSnapshot) -> None:
-        self.order_id, self.snapshot = snapshot.order_id, snapshot
+        self.order_id, self.snapshot, self.scheduled = snapshot.order_id, snapshot, None
 
     def closed(self) -> None:
-        self.order_id, self.snapshot = None, None
+        self.order_id, self.snapshot, self.scheduled = None, None, None
 
 
 @dataclass

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from packstation.domain.clock import iso
-from packstation.domain.orders import Order
+from packstation.domain.journal import MismatchRecord, ScanRecord
+from packstation.domain.orders import Order, Product
 from packstation.domain.verification import PackLine, PackState
-from packstation.services.bench.outcome import OrderSnapshot, ScanLine
+from packstation.services.bench.outcome import OpenMismatch, OrderSnapshot, ScanLine
 from packstation.services.ports import UnitOfWork
 
 RECENT_SCANS = 8  # lines in the bench's recent-scans list
@@ -23,9 +24,10 @@ def pack_state(uow: UnitOfWork, order: Order) -> PackState:
 
 def order_snapshot(uow: UnitOfWork, order: Order) -> OrderSnapshot:
     """The open order as the screen shows it, read from storage."""
+    pending = uow.journal.open_mismatches(order.order_id)
+    products = uow.products.by_skus({line.sku for line in order.lines} | {m.sku for m in pending if m.sku})
     recent = tuple(
-        ScanLine(iso(s.at) or "", s.raw, s.verdict, s.message_code)
-        for s in uow.journal.scans(order.order_id, limit=RECENT_SCANS, include_voided=False)
+        scan_line(uow, s, order) for s in uow.journal.scans(order.order_id, limit=RECENT_SCANS, include_voided=False)
     )
     changes = tuple(c.summary for c in uow.journal.order_changes(order.order_id, only_unacknowledged=True))
     return OrderSnapshot(
@@ -43,4 +45,21 @@ def order_snapshot(uow: UnitOfWork, order: Order) -> OrderSnapshot:
         state=pack_state(uow, order),
         recent=recent,
         changes=changes,
+        mismatches=tuple(open_mismatch(m, products) for m in pending),
+        images=tuple((sku, p.image_path) for sku, p in sorted(products.items()) if p.image_path),
     )
+
+
+def open_mismatch(mismatch: MismatchRecord, products: dict[str, Product]) -> OpenMismatch:
+    """A stored mismatch as the screen lists it (``products``: by SKU, for the name)."""
+    product = products.get(mismatch.sku)
+    return OpenMismatch(mismatch.kind, mismatch.code, mismatch.sku, product.name if product else "")
+
+
+def scan_line(uow: UnitOfWork, scan: ScanRecord, order: Order) -> ScanLine:
+    """A stored scan as the recent-scans list shows it: with the product's name where there is one."""
+    name = next((line.name for line in order.lines if line.line_id == scan.line_id), "")
+    if not name and scan.verdict != "command":
+        match = uow.products.lookup(scan.code)
+        name = match.name if match else ""
+    return ScanLine(iso(scan.at) or "", scan.raw, scan.verdict, scan.message_code, name, scan.quantity)
