@@ -12,10 +12,14 @@ from PySide6.QtWidgets import QApplication
 
 from packstation.bootstrap import App
 from packstation.domain.orders import QueueRow
+from packstation.gui import i18n
 from packstation.gui.crash import install_gui_crash_handling
 from packstation.gui.main_window import MainWindow
+from packstation.gui.pictures import PictureCache
+from packstation.gui.scale import Scale, load_bundled_fonts
 from packstation.gui.scan_capture import ScanCapture
 from packstation.gui.scan_worker import QueueQuery, ScanWorker
+from packstation.gui.sound import Sounds
 from packstation.logs import install_excepthooks, setup_logging
 from packstation.services.bench.commands import Resume
 from packstation.services.orders_admin import list_orders
@@ -29,14 +33,28 @@ def create_window(app: App) -> MainWindow:
     def read_queue(query: QueueQuery) -> tuple[QueueRow, ...]:
         return list_orders(app.uow, query.statuses, query.text, query.limit)
 
-    worker = ScanWorker(app.bench(), read_queue, app.config.heartbeat_seconds)
-    capture = ScanCapture(qapp, burst_gap_ms=app.config.scanner_burst_gap_ms)
+    config = app.config
+    translations = i18n.install(config.language)
+    load_bundled_fonts()
+    worker = ScanWorker(app.bench(), read_queue, config.heartbeat_seconds)
+    capture = ScanCapture(qapp, burst_gap_ms=config.scanner_burst_gap_ms)
     qapp.installEventFilter(capture)
-    window = MainWindow(app, worker, capture)
+    sounds = Sounds(config.sound, config.volume_percent)
+    window = MainWindow(app, worker, capture, Scale.for_screen(), sounds, PictureCache(), translations)
     worker.start()
     # Resume first: an order this station was packing when it crashed comes back as it was.
     worker.submit(Resume())
     return window
+
+
+def application(offscreen: bool = False) -> QApplication:
+    """The process's QApplication, made on first call (``offscreen``: for drawing without a display)."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    qapp = QApplication(sys.argv[:1] + (["-platform", "offscreen"] if offscreen else []))
+    qapp.setApplicationName("Packstation")
+    return qapp
 
 
 def run(app: App) -> int:
@@ -48,14 +66,16 @@ def run(app: App) -> int:
     # Before the QApplication, so Qt's own start-up warnings (platform plugin, fonts) are logged.
     crash_handling = install_gui_crash_handling(lambda: shown[0] if shown else None)
     try:
-        qapp = QApplication.instance() or QApplication(sys.argv[:1])
-        qapp.setApplicationName("Packstation")
+        qapp = application()
         window = create_window(app)
         shown.append(window)
         if os.environ.get("PACKSTATION_QUIT_AFTER_PAINT"):
             # Start-up benchmark: exit right after the first paint with the queue loaded.
             window.installEventFilter(_QuitAfterFirstPaint(window, qapp))
-        window.show()
+        if app.config.fullscreen:
+            window.showFullScreen()
+        else:
+            window.showMaximized()
         _close_on_signals(window)
         return qapp.exec()
     finally:

@@ -1,7 +1,14 @@
 """Words and colours for outcomes: the one table from a message code to what the packer reads.
 
-Every code the services emit has its headline, detail and a short label for lists here;
-colours come from the outcome's tone (``TONE_COLOURS``), never from the code.
+Every code the services emit has its headline, detail and a short label for lists here, as
+English *source* strings; what the packer reads is their translation (Qt Linguist files in
+``resources/translations``), made at the moment of showing it. ``%n`` in a text is a count
+with real plural forms in every language (``Text.n`` names the parameter it counts), and
+``{name}`` placeholders are filled from the outcome's parameters afterwards. Colours come
+from the outcome's tone (``TONE_COLOURS``), never from the code.
+
+A new outcome code (a new verdict, a printing outcome) gets its words by one row in
+``TEXTS``; a new mismatch kind also gets a row in ``MISMATCH_WORDS``.
 """
 
 from __future__ import annotations
@@ -9,83 +16,370 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from PySide6.QtCore import QCoreApplication
+
 from packstation.services.bench.outcome import OutcomeKind, Tone, tone_of
+
+CONTEXT = "messages"
+
+
+class _Source:
+    """Marks a string for ``pyside6-lupdate`` without translating it yet (the table is built at import).
+
+    lupdate reads ``<anything>.translate(context, text[, disambiguation, n])``; an integer
+    literal as ``n`` makes it a plural message. Returns ``text`` unchanged.
+    """
+
+    @staticmethod
+    def translate(context: str, text: str, disambiguation: str = "", n: int = -1) -> str:
+        return text
+
+
+_s = _Source()
 
 
 class Text(NamedTuple):
     headline: str  # read from two metres away: short and loud
-    detail: str
-    short: str  # the recent-scans list
+    detail: str = ""
+    short: str = ""  # the recent-scans list
+    n: str | None = None  # the parameter ``%n`` counts, in headline and detail
 
 
+def t(text: str, n: int = -1) -> str:
+    """``text`` (a source string of this module's context) in the bench's language."""
+    return QCoreApplication.translate(CONTEXT, text, None, n)
+
+
+# fmt: off
 TEXTS: dict[str, Text] = {
-    "scan.accepted": Text("OK  {scanned} / {required}", "{name} ({sku})", "OK"),
+    "idle": Text(
+        _s.translate("messages", "Scan a packing slip"),
+        _s.translate("messages", "or press F6 for the next order in the queue"),
+    ),
+    "scan.accepted": Text(
+        _s.translate("messages", "OK  +{quantity}  ·  {scanned} / {required}"),
+        _s.translate("messages", "{name}"),
+        _s.translate("messages", "OK"),
+    ),
+    "scan.complete": Text(
+        _s.translate("messages", "COMPLETE: %n unit(s)", "", 1),
+        _s.translate("messages", "{name} was the last one. Scan FINISH (F12)."),
+        _s.translate("messages", "OK"),
+        n="units",
+    ),
+    "scan.complete_auto": Text(
+        _s.translate("messages", "COMPLETE: %n unit(s)", "", 1),
+        _s.translate("messages", "{name} was the last one. Finishing now: Esc or UNDO keeps the order open."),
+        _s.translate("messages", "OK"),
+        n="units",
+    ),
     "scan.wrong_item": Text(
-        "WRONG ITEM — take it out", "{name} ({sku}) is not on this order. Then scan CMD‑REMOVED (F9).", "WRONG ITEM"
+        _s.translate("messages", "WRONG ITEM"),
+        _s.translate("messages", "{name} is not on this order. Take it out, then scan REMOVED (F9)."),
+        _s.translate("messages", "WRONG ITEM"),
     ),
     "scan.over_scan": Text(
-        "TOO MANY — take it out",
-        "{name}: {required} ordered, {remaining} still missing, this scan counts {quantity}. "
-        "Then scan CMD‑REMOVED (F9).",
-        "TOO MANY",
+        _s.translate("messages", "TOO MANY"),
+        _s.translate("messages", "{name}: all {required} are in the box already. Take one out, then scan REMOVED "
+                                 "(F9)."),
+        _s.translate("messages", "TOO MANY"),
+    ),
+    "scan.over_scan_pack": Text(
+        _s.translate("messages", "TOO MANY"),
+        _s.translate("messages", "{name}: this pack counts {quantity}, only %n more needed. Take it out, then scan "
+                                 "REMOVED (F9).", "", 1),
+        _s.translate("messages", "TOO MANY"),
+        n="remaining",
     ),
     "scan.unknown_barcode": Text(
-        "UNKNOWN BARCODE — take it out", "{barcode} is not a known product. Then scan CMD‑REMOVED (F9).", "UNKNOWN"
+        _s.translate("messages", "UNKNOWN BARCODE"),
+        _s.translate("messages", "{barcode} is no product we know. Take it out, then scan REMOVED (F9)."),
+        _s.translate("messages", "UNKNOWN"),
     ),
-    "scan.no_order_open": Text("No order open", "{name}: scan the order's packing slip first.", "NO ORDER"),
-    "scan.unknown_no_order": Text("Unknown barcode", "{barcode} is not an order, product or badge.", "UNKNOWN"),
+    "scan.no_order_open": Text(
+        _s.translate("messages", "No order open"),
+        _s.translate("messages", "{name}: scan the order's packing slip first."),
+        _s.translate("messages", "NO ORDER"),
+    ),
+    "scan.unknown_no_order": Text(
+        _s.translate("messages", "Unknown barcode"),
+        _s.translate("messages", "{barcode} is no order, product or badge."),
+        _s.translate("messages", "UNKNOWN"),
+    ),
     "scan.too_long": Text(
-        "Scan rejected: too long", "{length} characters — not a barcode. Nothing was counted.", "REJECTED"
+        _s.translate("messages", "Scan refused"),
+        _s.translate("messages", "%n character(s) long: not a barcode. Nothing was counted.", "", 1),
+        _s.translate("messages", "REFUSED"),
+        n="length",
     ),
     "scan.control_chars": Text(
-        "Scan rejected: control characters",
-        "“{text}” — check the scanner set-up. Nothing was counted.",
-        "REJECTED",
+        _s.translate("messages", "Scan refused"),
+        _s.translate("messages", "“{text}” holds control characters: check the scanner's set-up. Nothing was counted."),
+        _s.translate("messages", "REFUSED"),
     ),
     "scan.undecodable": Text(
-        "Scan rejected: unreadable bytes",
-        "“{text}” — the scanner sent bytes that are not text. Check its set-up. Nothing was counted.",
-        "REJECTED",
+        _s.translate("messages", "Scan refused"),
+        _s.translate("messages", "“{text}”: the scanner sent bytes that are no text. Check its set-up. Nothing was "
+                                 "counted."),
+        _s.translate("messages", "REFUSED"),
     ),
-    "scan.empty": Text("Empty scan", "The scanner sent only a terminator or blanks.", "EMPTY"),
-    "order.opened": Text("Order {number} open", "Scan every unit.", "OPENED"),
-    "order.resumed": Text("Order {number} resumed", "{scanned} of {required} units already scanned — carry on.", ""),
-    "order.already_open": Text("Order {number} is already open", "", ""),
-    "order.finish_or_hold_first": Text("Finish or hold {number} first", "It already has scans.", ""),
-    "order.not_found": Text("No order {number}", "", ""),
-    "order.not_openable": Text("Order {number} is {status}", "It cannot be packed.", ""),
-    "order.claimed_elsewhere": Text("Order {number} is open at {station}", "Another station is packing it.", ""),
-    "order.released": Text("Order {number} back in the queue", "", ""),
-    "order.held": Text("Order {number} on hold", "Reason: {reason}. A supervisor will look at it.", ""),
-    "order.shipped": Text("SHIPPED {number}", "Tracking {tracking} — label sent to {printer}.", ""),
+    "scan.empty": Text(
+        _s.translate("messages", "Empty scan"),
+        _s.translate("messages", "The scanner sent only a terminator or blanks."),
+        _s.translate("messages", "EMPTY"),
+    ),
+    "scan.undone": Text(
+        _s.translate("messages", "UNDONE"),
+        _s.translate("messages", "{name} no longer counts: take it back out of the box. Now {scanned} / {required}."),
+        _s.translate("messages", "UNDONE"),
+    ),
+    "scan.undone_mismatch": Text(
+        _s.translate("messages", "UNDONE"),
+        _s.translate("messages", "The scan of {name} is cancelled: it needs no REMOVED any more."),
+        _s.translate("messages", "UNDONE"),
+    ),
+    "undo.nothing": Text(
+        _s.translate("messages", "Nothing to undo"),
+        _s.translate("messages", "{number} has no scan to take back."),
+    ),
+    "finish.kept_open": Text(
+        _s.translate("messages", "KEPT OPEN"),
+        _s.translate("messages", "{number} stays open. Check the box, then scan FINISH (F12)."),
+    ),
+    "hold.choose_reason": Text(
+        _s.translate("messages", "HOLD: WHY?"),
+        _s.translate("messages", "Scan a reason barcode or press 1 to 4 for {number}. Esc: keep packing."),
+    ),
+    "order.opened": Text(
+        _s.translate("messages", "NEW ORDER {number}"),
+        _s.translate("messages", "Take a new box and scan every unit."),
+        _s.translate("messages", "OPENED"),
+    ),
+    "order.resumed": Text(
+        _s.translate("messages", "ORDER {number}"),
+        _s.translate("messages", "Resumed: {scanned} of %n unit(s) are in the box already. Carry on.", "", 1),
+        "",
+        n="required",
+    ),
+    "order.already_open": Text(
+        _s.translate("messages", "Already open"),
+        _s.translate("messages", "Order {number} is open here already."),
+    ),
+    "order.finish_or_hold_first": Text(
+        _s.translate("messages", "Finish {number} first"),
+        _s.translate("messages", "It has scans already: finish it or put it on hold before opening {requested}."),
+    ),
+    "order.not_found": Text(
+        _s.translate("messages", "No such order"),
+        _s.translate("messages", "There is no order {number}."),
+    ),
+    "order.not_openable": Text(
+        _s.translate("messages", "Cannot be packed"),
+        _s.translate("messages", "Order {number} is {status}."),
+    ),
+    "order.claimed_elsewhere": Text(
+        _s.translate("messages", "Open elsewhere"),
+        _s.translate("messages", "Order {number} is being packed at {station}."),
+    ),
+    "order.released": Text(
+        _s.translate("messages", "Back in the queue"),
+        _s.translate("messages", "Order {number} waits in the queue again."),
+    ),
+    "order.held": Text(
+        _s.translate("messages", "ON HOLD"),
+        _s.translate("messages", "Order {number}: {reason}. A supervisor will look at it."),
+    ),
+    "order.shipped": Text(
+        _s.translate("messages", "LABEL PRINTED"),
+        _s.translate("messages", "Stick it on the box of {number} (tracking {tracking}). Then a NEW box for {next}."),
+    ),
+    "order.shipped_last": Text(
+        _s.translate("messages", "LABEL PRINTED"),
+        _s.translate("messages", "Stick it on the box of {number} (tracking {tracking})."),
+    ),
     "order.cancelled_by_shop": Text(
-        "STOP — order {number} cancelled by the shop", "Do not ship it. Unpack the box.", ""
+        _s.translate("messages", "STOP: CANCELLED"),
+        _s.translate("messages", "The shop cancelled {number}. Do not ship it: unpack the box, then scan OK."),
     ),
-    "order.changed_by_shop": Text("The shop changed this order", "{changes} — then scan CMD-OK.", ""),
-    "order.changes_seen": Text("Shop change noted", "", ""),
-    "order.lost_claim": Text("Order {number} is no longer yours", "Status: {status}.", ""),
+    "order.changed_by_shop": Text(
+        _s.translate("messages", "STOP: ORDER CHANGED"),
+        _s.translate("messages", "The shop changed this order: {changes}. Check the box, then scan OK."),
+    ),
+    "order.changes_seen": Text(
+        _s.translate("messages", "Change noted"),
+        _s.translate("messages", "Carry on packing {number}."),
+    ),
+    "order.cancellation_seen": Text(
+        _s.translate("messages", "Cancellation noted"),
+        _s.translate("messages", "{number}: put its units back. Scan the next slip or press F6."),
+    ),
+    "order.lost_claim": Text(
+        _s.translate("messages", "NOT YOURS ANY MORE"),
+        _s.translate("messages", "Order {number} is {status} now. Put the box aside."),
+    ),
     "order.not_finishable": Text(
-        "Not finished: {missing} unit(s) missing", "{open_mismatches} wrong unit(s) still to take out.", ""
+        _s.translate("messages", "NOT FINISHED"),
+        _s.translate("messages", "%n unit(s) missing. Scan {name}: {remaining} more.", "", 1),
+        "",
+        n="missing",
     ),
-    "order.illegal_transition": Text("Not allowed", "An order cannot go from {current} to {target}.", ""),
-    "mismatch.removed": Text("Removal confirmed", "{remaining} wrong unit(s) still to take out.", "REMOVED"),
-    "mismatch.none_open": Text("Nothing to take out", "", ""),
-    "packer.logged_in": Text("Hello, {name}", "", ""),
-    "packer.logged_out": Text("Logged out", "Scans are recorded under the station's name.", ""),
-    "packer.unknown_badge": Text("Unknown badge {badge}", "", ""),
-    "command.no_order": Text("No order open", "Scan an order's packing slip first.", ""),
-    "command.unknown": Text("Unknown command CMD-{name}", "Not a Packstation command barcode.", ""),
-    "printer.not_configured": Text("No printer configured", "", ""),
-    "printer.unavailable": Text("PRINTER PROBLEM — nothing shipped", "{reason}", ""),
+    "order.wrong_units_in_box": Text(
+        _s.translate("messages", "NOT FINISHED"),
+        _s.translate("messages", "A wrong unit is in the box: take out {remove_name}, then scan REMOVED (F9)."),
+    ),
+    "order.illegal_transition": Text(
+        _s.translate("messages", "Not allowed"),
+        _s.translate("messages", "An order cannot go from {current} to {target}."),
+    ),
+    "mismatch.removed": Text(
+        _s.translate("messages", "TAKEN OUT"),
+        _s.translate("messages", "{name} is out. Nothing wrong is left in the box."),
+        _s.translate("messages", "REMOVED"),
+    ),
+    "mismatch.removed_auto": Text(
+        _s.translate("messages", "TAKEN OUT"),
+        _s.translate("messages", "{name} is out and the box is right: finishing now. Esc or UNDO keeps it open."),
+        _s.translate("messages", "REMOVED"),
+    ),
+    "mismatch.removed_more": Text(
+        _s.translate("messages", "TAKEN OUT"),
+        _s.translate("messages", "{name} is out. Still %n wrong unit(s) in the box: next {next_name}.", "", 1),
+        _s.translate("messages", "REMOVED"),
+        n="remaining",
+    ),
+    "mismatch.none_open": Text(
+        _s.translate("messages", "Nothing to take out"),
+        _s.translate("messages", "No wrong unit waits to be removed."),
+    ),
+    "packer.logged_in": Text(
+        _s.translate("messages", "Hello, {name}"),
+        _s.translate("messages", "Your scans are recorded under your name."),
+    ),
+    "packer.logged_out": Text(
+        _s.translate("messages", "Logged out"),
+        _s.translate("messages", "Scans are recorded under the station's name."),
+    ),
+    "packer.unknown_badge": Text(
+        _s.translate("messages", "Unknown badge"),
+        _s.translate("messages", "{badge} is no packer's badge."),
+    ),
+    "command.no_order": Text(
+        _s.translate("messages", "No order open"),
+        _s.translate("messages", "Scan an order's packing slip first."),
+    ),
+    "command.unknown": Text(
+        _s.translate("messages", "Unknown command"),
+        _s.translate("messages", "CMD-{name} is no Packstation command barcode."),
+    ),
+    "printer.not_configured": Text(
+        _s.translate("messages", "NO PRINTER"),
+        _s.translate("messages", "No printer is set up: nothing was printed or shipped."),
+    ),
+    "printer.unavailable": Text(
+        _s.translate("messages", "PRINTER PROBLEM"),
+        _s.translate("messages", "Nothing was shipped: {reason}"),
+    ),
     "storage.unavailable": Text(
-        "DATABASE UNAVAILABLE — scan NOT counted", "Reconnecting… scan the unit again when this turns back.", ""
+        _s.translate("messages", "DATABASE AWAY"),
+        _s.translate("messages", "The scan was NOT counted. Reconnecting… scan the unit again when this turns back."),
     ),
-    "storage.back": Text("Database back", "Scanning works again.", ""),
-    "queue.empty": Text("The queue is empty", "", ""),
-    "system.os_error": Text("SYSTEM PROBLEM — nothing shipped", "{error} {path} — call a supervisor.", ""),
-    "internal.error": Text("SOFTWARE ERROR — call a supervisor", "{error}", ""),
-    "barcode.invalid": Text("Label cannot be printed", "{detail}", ""),
+    "storage.back": Text(
+        _s.translate("messages", "Database back"),
+        _s.translate("messages", "Scanning works again."),
+    ),
+    "queue.empty": Text(
+        _s.translate("messages", "Queue empty"),
+        _s.translate("messages", "No order waits to be packed."),
+    ),
+    "system.os_error": Text(
+        _s.translate("messages", "SYSTEM PROBLEM"),
+        _s.translate("messages", "Nothing was shipped: {error} {path}. Call a supervisor."),
+    ),
+    "internal.error": Text(
+        _s.translate("messages", "SOFTWARE ERROR"),
+        _s.translate("messages", "Call a supervisor: {error}"),
+    ),
+    "barcode.invalid": Text(
+        _s.translate("messages", "LABEL PROBLEM"),
+        _s.translate("messages", "The label cannot be printed: {detail}"),
+    ),
+    "next.open": Text(
+        _s.translate("messages", "Scan a packing slip, or F6 for the next order"),
+    ),
+    "next.scan": Text(
+        _s.translate("messages", "Scan: {name}  ·  bin {bin}  ·  %n left", "", 1),
+        "",
+        "",
+        n="remaining",
+    ),
+    "next.scan_nobin": Text(
+        _s.translate("messages", "Scan: {name}  ·  %n left", "", 1),
+        "",
+        "",
+        n="remaining",
+    ),
+    "next.take_out": Text(
+        _s.translate("messages", "Take out: {name} ({kind})"),
+    ),
+    "next.finish": Text(
+        _s.translate("messages", "All %n in: scan FINISH (F12)", "", 1),
+        "",
+        "",
+        n="units",
+    ),
+    "next.finishing": Text(
+        _s.translate("messages", "All %n in: finishing… Esc keeps the order open", "", 1),
+        "",
+        "",
+        n="units",
+    ),
+    "next.stick_label": Text(
+        _s.translate("messages", "Stick the label on the box of {number}"),
+    ),
+    "next.stick_label_then": Text(
+        _s.translate("messages", "Stick the label on {number}; new box for {next}"),
+    ),
+    "next.hold_reason": Text(
+        _s.translate("messages", "Why on hold? Scan a reason, or press 1 to 4"),
+    ),
+    "next.acknowledge": Text(
+        _s.translate("messages", "Check the box against the shop's change, then scan OK"),
+    ),
+    "next.acknowledge_cancel": Text(
+        _s.translate("messages", "Unpack the box of {number}, then scan OK"),
+    ),
+    "next.db_down": Text(
+        _s.translate("messages", "Wait: the database is away, scans are not counted"),
+    ),
 }
+
+# Human names of order statuses (the queue, banners).
+STATUS_NAMES: dict[str, str] = {
+    "new": _s.translate("messages", "New"),
+    "packing": _s.translate("messages", "Packing"),
+    "packed": _s.translate("messages", "Packed"),
+    "shipped": _s.translate("messages", "Shipped"),
+    "delivered": _s.translate("messages", "Delivered"),
+    "archived": _s.translate("messages", "Archived"),
+    "on_hold": _s.translate("messages", "On hold"),
+    "cancelled": _s.translate("messages", "Cancelled"),
+}
+
+# Why an order is on hold (commands.HOLD_REASONS), with the key that picks it on the screen.
+HOLD_REASON_NAMES: dict[str, str] = {
+    "missing_unit": _s.translate("messages", "A unit is missing"),
+    "damaged_unit": _s.translate("messages", "A unit is damaged"),
+    "wrong_address": _s.translate("messages", "Wrong address"),
+    "other": _s.translate("messages", "Another reason"),
+}
+
+# What is wrong with a unit that must come out of the box (a mismatch kind).
+MISMATCH_WORDS: dict[str, str] = {
+    "wrong_item": _s.translate("messages", "not on this order"),
+    "over_scan": _s.translate("messages", "one too many"),
+    "unknown_barcode": _s.translate("messages", "unknown barcode"),
+}
+# fmt: on
 
 # Background and text colour per tone: the banner, the recent-scans list and anything else.
 TONE_COLOURS: dict[str, tuple[str, str]] = {
@@ -95,25 +389,74 @@ TONE_COLOURS: dict[str, tuple[str, str]] = {
     "idle": ("#e8eaed", "#202124"),
 }
 
+# Parameters whose values are codes with words of their own.
+_WORDED_PARAMS: dict[str, dict[str, str]] = {
+    "status": STATUS_NAMES,
+    "current": STATUS_NAMES,
+    "target": STATUS_NAMES,
+    "reason": HOLD_REASON_NAMES,
+    "kind": MISMATCH_WORDS,
+    "next_kind": MISMATCH_WORDS,
+}
+
 
 class _Defaults(dict[str, str]):
     def __missing__(self, key: str) -> str:
         return "?"
 
 
+def variant(code: str, params: Mapping[str, object]) -> str:
+    """The table key for an outcome: some codes read differently with some parameters."""
+    if code in ("scan.complete", "mismatch.removed") and params.get("finish_in_ms"):
+        return f"{code}_auto"
+    if code == "scan.over_scan" and params.get("remaining"):
+        return "scan.over_scan_pack"
+    if code == "scan.undone" and params.get("scanned") is None:
+        return "scan.undone_mismatch"
+    if code == "order.shipped" and not params.get("next"):
+        return "order.shipped_last"
+    return code
+
+
+def values(params: Mapping[str, object]) -> _Defaults:
+    """Parameters as the texts show them: codes in words, a missing product name as its barcode."""
+    shown = _Defaults()
+    for key, value in params.items():
+        words = _WORDED_PARAMS.get(key)
+        text = "" if value is None else str(value)
+        shown[key] = t(words[text]) if words is not None and text in words else text
+    if not shown.get("name"):
+        shown["name"] = shown.get("barcode") or shown.get("code") or ""
+    return shown
+
+
+def render(text: Text, params: Mapping[str, object]) -> tuple[str, str]:
+    """(headline, detail) of ``text`` in the bench's language with ``params`` filled in."""
+    count = params.get(text.n) if text.n else None
+    n = count if isinstance(count, int) else -1
+    shown = values(params)
+    headline = t(text.headline, n).format_map(shown)
+    detail = t(text.detail, n).format_map(shown) if text.detail else ""
+    return headline, detail
+
+
 def describe(code: str, params: Mapping[str, object]) -> tuple[str, str]:
     """(headline, detail) for an outcome; unknown codes still say something useful."""
-    text = TEXTS.get(code)
+    text = TEXTS.get(variant(code, params))
     if text is None:
         return code, ", ".join(f"{k}={v}" for k, v in params.items())
-    values = _Defaults({k: str(v) for k, v in params.items()})
-    return text.headline.format_map(values), text.detail.format_map(values)
+    return render(text, params)
 
 
 def short_label(message_code: str, verdict: str) -> str:
     """The recent-scans list's label for a stored scan."""
     text = TEXTS.get(message_code)
-    return text.short if text and text.short else verdict.upper()
+    return t(text.short) if text and text.short else verdict.upper()
+
+
+def status_name(status: str) -> str:
+    """An order status in words."""
+    return t(STATUS_NAMES[status]) if status in STATUS_NAMES else status
 
 
 def verdict_tone(verdict: str) -> Tone:

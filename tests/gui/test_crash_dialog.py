@@ -194,7 +194,7 @@ def test_a_bug_in_the_bench_shows_the_dialog_and_keeps_the_order(qtbot, bench, h
 
         monkeypatch.setattr(SqlProducts, "bins", broken_bins)
         before = bench.outcomes_shown
-        scan("CMD-FINISH")  # finishing reads the pack state first: it hits the bug
+        scan("CMD-UNDO")  # taking the scan back re-reads the order's pack state: it hits the bug
         qtbot.waitUntil(lambda: bench.outcomes_shown > before, timeout=15000)
         monkeypatch.undo()
         failed = bench.last_outcome
@@ -204,6 +204,6 @@ def test_a_bug_in_the_bench_shows_the_dialog_and_keeps_the_order(qtbot, bench, h
         assert str(hooks) in dialog.text() + dialog.informativeText() + dialog.detailedText()
         assert "ZeroDivisionError" in _read(hooks) and "Traceback" in _read(hooks)
         assert failed.order is not None and failed.order.number == order.number  # still open
-        assert show_order(bench.app.uow, order.number)["lines"][0]["scanned"] == 1  # the scan is kept
+        assert show_order(bench.app.uow, order.number)["lines"][0]["scanned"] == 1  # the scan is kept, not undone
     finally:
         handling.uninstall()
