@@ -170,6 +170,7 @@ def _command(args: argparse.Namespace, app: App) -> int:
     if args.command == "demo":
         report = demo.create_demo(app.uow)
         print(f"demo database ready at {app.config.db_url}" + (f" ({report.summary()})" if report else ""))
+        _demo_pictures(offscreen=args.no_run)
         return 0 if args.no_run else _run_gui(app)
     if args.command == "run":
         return _run_gui(app)
@@ -257,6 +258,17 @@ def _db(args: argparse.Namespace, cfg: Config) -> int:
     finally:
         app.dispose()
     return 0
+
+
+def _demo_pictures(offscreen: bool) -> None:
+    """Draw a picture of every demo product (with Qt, offline) into the data folder."""
+    from packstation.gui.app import application
+    from packstation.gui.pictures import draw_demo_pictures
+    from packstation.services.demo import demo_batch
+
+    application(offscreen=offscreen)  # the window's own QApplication, or one without a display
+    drawn = draw_demo_pictures((p.sku, p.name, p.image_path) for p in demo_batch().products)
+    print(f"{drawn} product pictures drawn")
 
 
 def _run_gui(app: App) -> int:
