@@ -133,3 +133,28 @@ def test_the_migration_fills_the_search_key_of_existing_orders(db_url: str) -> N
         assert key == "pl-10011 lukasz zolkiewski lodz"
     finally:
         engine.dispose()
+
+
+def test_a_shop_cancellation_reaches_the_bench_and_cmd_ok_clears_it(db_url: str, tmp_path: Path) -> None:
+    """The heartbeat notices the cancellation at once (on SQLite it used to wait out the write lock)."""
+    import time
+
+    from packstation.domain.records import ImportBatch
+    from packstation.services.bench.commands import Heartbeat
+
+    app = make_app(db_url, print_to=tmp_path / "printed")
+    try:
+        import_batch(app.uow, batch(order("PL-1", ("SKU-MUG", 3))), "t")
+        bench = app.bench()
+        open_order(bench, "PL-1")
+        bench.scan(MUG_EAN)
+        import_batch(app.uow, ImportBatch(orders=(order("PL-1", ("SKU-MUG", 3), status="cancelled"),)), "shop")
+        started = time.monotonic()
+        stop = bench.handle(Heartbeat())
+        assert stop is not None and (stop.kind, stop.code) == ("order_cancelled", "order.cancelled_by_shop")
+        assert time.monotonic() - started < 5  # not the 10 s busy timeout
+        seen = bench.handle(Scan("CMD-OK"))
+        assert seen is not None and seen.code == "order.cancellation_seen"
+        assert show_order(app.uow, "PL-1")["status"] == "cancelled"
+    finally:
+        app.dispose()

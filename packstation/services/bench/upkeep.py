@@ -25,9 +25,11 @@ def handle_heartbeat(ctx: BenchContext, _command: Heartbeat) -> Outcome | None:
         if snapshot is None:
             return None
         order = uow.orders.get(snapshot.order_id)
-        if not order.held_by(ctx.station):
-            return lost_order(ctx)
-        changes = tuple(c.summary for c in uow.journal.order_changes(order.order_id, only_unacknowledged=True))
+        lost = not order.held_by(ctx.station)
+        if not lost:
+            changes = tuple(c.summary for c in uow.journal.order_changes(order.order_id, only_unacknowledged=True))
+    if lost:  # outside the transaction above: on SQLite a second one would wait for it (the write lock)
+        return lost_order(ctx)
     if changes == snapshot.changes:
         return None
     ctx.session.snapshot = replace(snapshot, changes=changes)
