@@ -427,6 +427,8 @@ def values(params: Mapping[str, object]) -> _Defaults:
         shown[key] = t(words[text]) if words is not None and text in words else text
     if not shown.get("name"):
         shown["name"] = shown.get("barcode") or shown.get("code") or ""
+    if not shown.get("next_name"):  # an unknown barcode has no name: the code as scanned
+        shown["next_name"] = shown.get("next_code") or ""
     return shown
 
 
