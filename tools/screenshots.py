@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 SCENES = ("idle", "accepted", "wrong-item", "complete", "shipped")
-ORDER = "PL-10010"  # a demo order with a note, cash on delivery and a six-pack
+ORDER = "PL-10010"  # a demo order with a note and cash on delivery
 COLOURS = 96  # palette size of the saved PNGs
 
 

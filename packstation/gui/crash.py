@@ -97,6 +97,9 @@ class CrashReporter(QObject):
         box.setWindowTitle(self.tr("Packstation: something went wrong"))
         box.setText(self.tr("Something went wrong inside Packstation."))
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        close = box.button(QMessageBox.StandardButton.Ok)
+        if close is not None:  # the bench's own word for it, in the bench's language
+            close.setText(self.tr("Close"))
         # Never modal: the packer may finish the box while the dialog waits to be read.
         box.setWindowModality(Qt.WindowModality.NonModal)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

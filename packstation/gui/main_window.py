@@ -291,12 +291,19 @@ class MainWindow(QMainWindow):
         screen_parts.style_button(self.ui.removedButton, "act" if view is not None and view.mismatches else "plain")
 
     def _place_queue(self, hidden: bool = False) -> None:
-        """The queue shows while no order is open, or when asked for (F2, Ctrl+F) until the next order opens."""
+        """The queue is the screen while no order is open; beside the order when asked for (F2, Ctrl+F).
+
+        ``hidden``: a red interruption fills the screen instead.
+        """
         wanted = self.view is None if self._queue_wanted is None else self._queue_wanted
+        queue_shown = wanted and not hidden
         pane, focus = self.ui.queuePane, QApplication.focusWidget()
-        if pane.isVisible() and not (wanted and not hidden) and focus is not None and pane.isAncestorOf(focus):
+        if pane.isVisible() and not queue_shown and focus is not None and pane.isAncestorOf(focus):
             self.ui.central.setFocus()  # the keyboard (and a scanner's keys) must not go nowhere
-        pane.setVisible(wanted and not hidden)
+        pane.setVisible(queue_shown)
+        self.ui.orderPane.setVisible(self.view is not None or hidden or not queue_shown)
+        self.ui.bodyLayout.setStretch(0, 1)
+        self.ui.bodyLayout.setStretch(1, 3)
 
     def _show_next_action(self) -> None:
         key, params = next_action(self.last_outcome, self.view, self.screen_state)

@@ -437,8 +437,9 @@ def render(text: Text, params: Mapping[str, object]) -> tuple[str, str]:
     count = params.get(text.n) if text.n else None
     n = count if isinstance(count, int) else -1
     shown = values(params)
-    headline = t(text.headline, n).format_map(shown)
-    detail = t(text.detail, n).format_map(shown) if text.detail else ""
+    # Qt finds a plural message only with a count, and any other message only without one.
+    headline = t(text.headline, n if "%n" in text.headline else -1).format_map(shown)
+    detail = t(text.detail, n if "%n" in text.detail else -1).format_map(shown) if text.detail else ""
     return headline, detail
 
 

@@ -65,6 +65,7 @@ class PickList(QTableWidget):
         self.setWordWrap(False)
         self.setShowGrid(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.verticalHeader().setVisible(False)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.verticalHeader().setDefaultSectionSize(int(QFontMetricsF(self.primary).lineSpacing() * 1.3))

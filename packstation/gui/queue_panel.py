@@ -69,9 +69,12 @@ class QueuePanel(QObject):
             widget.setFont(font)
         text.setMinimumHeight(scale.mm(9))
         status.setMinimumHeight(scale.mm(9))
+        status.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        status.setMinimumContentsLength(8)
         table.verticalHeader().setDefaultSectionSize(int(QFontMetricsF(font).lineSpacing() * 1.25))
         table.horizontalHeader().setFixedHeight(int(QFontMetricsF(font).lineSpacing() * 1.35))
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # columns fit; names elide
         self._timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
         text.textChanged.connect(self._timer.start)

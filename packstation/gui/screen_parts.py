@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontMetricsF
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
 from packstation.gui.forms.ui_main_window import Ui_MainWindow
 from packstation.gui.pick_list import PickList
@@ -113,8 +113,6 @@ def build(ui: Ui_MainWindow, scale: Scale, side: QWidget) -> Parts:
     ui.topBar.setStretch(0, 2)
     ui.topBar.setStretch(1, 1)
     ui.warningsRow.setStretch(1, 1)
-    ui.bodyLayout.setStretch(0, 1)
-    ui.bodyLayout.setStretch(1, 3)
     ui.pickLayout.setStretch(0, 2)
     ui.pickLayout.setStretch(1, 1)
     ui.stopPage.setStyleSheet(f"#stopPage {{ background: {STOP_COLOURS[0]}; }}")
@@ -148,6 +146,7 @@ def _hold_buttons(ui: Ui_MainWindow, scale: Scale, parts: Parts) -> None:
     ui.holdPage.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     for i, reason in enumerate(HOLD_REASONS):
         button = QPushButton()
+        button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # the page's width, not the text's
         button.setFont(scale.font(Role.PRIMARY, bold=True))
         button.setMinimumHeight(max(scale.button_height, int(QFontMetricsF(button.font()).lineSpacing() * 1.4)))
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)

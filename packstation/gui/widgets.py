@@ -67,14 +67,14 @@ class FitText(QWidget):
         self.fit_width = False  # True: as wide as the text (set the text, then it keeps that width)
         self.setFont(font)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setFixedHeight(self.height_for(max_lines))
+        self.setFixedHeight(self.height_for(1))  # several lines only once a text needs them
 
     def height_for(self, lines: int) -> int:
         return int(QFontMetricsF(self._font).lineSpacing() * max(lines, 1) + 2 * self.padding + 2)
 
     def set_padding(self, padding: int) -> None:
         self.padding = padding
-        self.setFixedHeight(self.height_for(self.max_lines))
+        self.setFixedHeight(self.height_for(max(1, len(self.shown_lines()))))
 
     def text(self) -> str:
         """The whole text (what is shown may be elided: :meth:`shown_lines`)."""

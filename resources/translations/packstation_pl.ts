@@ -12,6 +12,10 @@
         <translation>W programie Packstation wystąpił błąd.</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>Zamknij</translation>
+    </message>
+    <message>
         <source>The details are in the log file:
 %1</source>
         <translation>Szczegóły są w pliku dziennika:
@@ -224,7 +228,7 @@ F12</translation>
     <name>messages</name>
     <message>
         <source>Scan a packing slip</source>
-        <translation>Zeskanuj kartkę zamówienia</translation>
+        <translation>Zeskanuj zamówienie</translation>
     </message>
     <message>
         <source>or press F6 for the next order in the queue</source>
@@ -468,7 +472,7 @@ F12</translation>
     </message>
     <message>
         <source>LABEL PRINTED</source>
-        <translation>ETYKIETA WYDRUKOWANA</translation>
+        <translation>ETYKIETA GOTOWA</translation>
     </message>
     <message>
         <source>Stick it on the box of {number} (tracking {tracking}). Then a NEW box for {next}.</source>
@@ -676,7 +680,7 @@ F12</translation>
     </message>
     <message>
         <source>Scan a packing slip, or F6 for the next order</source>
-        <translation>Zeskanuj kartkę zamówienia albo F6: następne</translation>
+        <translation>Zeskanuj zamówienie albo F6: następne</translation>
     </message>
     <message>
         <source>Stick the label on {number}; new box for {next}</source>

@@ -12,6 +12,10 @@
         <translation>У програмі Packstation сталася помилка.</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>Закрити</translation>
+    </message>
+    <message>
         <source>The details are in the log file:
 %1</source>
         <translation>Подробиці — у файлі журналу:
@@ -224,7 +228,7 @@ F12</translation>
     <name>messages</name>
     <message>
         <source>Scan a packing slip</source>
-        <translation>Відскануйте пакувальний лист</translation>
+        <translation>Скануйте замовлення</translation>
     </message>
     <message>
         <source>or press F6 for the next order in the queue</source>
@@ -468,7 +472,7 @@ F12</translation>
     </message>
     <message>
         <source>LABEL PRINTED</source>
-        <translation>ЕТИКЕТКУ НАДРУКОВАНО</translation>
+        <translation>ЕТИКЕТКА ГОТОВА</translation>
     </message>
     <message>
         <source>Stick it on the box of {number} (tracking {tracking}). Then a NEW box for {next}.</source>
@@ -676,7 +680,7 @@ F12</translation>
     </message>
     <message>
         <source>Scan a packing slip, or F6 for the next order</source>
-        <translation>Відскануйте пакувальний лист або F6: наступне</translation>
+        <translation>Скануйте замовлення або F6: наступне</translation>
     </message>
     <message>
         <source>Stick the label on {number}; new box for {next}</source>

@@ -46,6 +46,16 @@ class Ui_MainWindow(object):
 
         self.mainLayout.addLayout(self.topBar)
 
+        self.banner = QWidget(self.central)
+        self.banner.setObjectName(u"banner")
+
+        self.mainLayout.addWidget(self.banner)
+
+        self.nextAction = QWidget(self.central)
+        self.nextAction.setObjectName(u"nextAction")
+
+        self.mainLayout.addWidget(self.nextAction)
+
         self.bodyLayout = QHBoxLayout()
         self.bodyLayout.setObjectName(u"bodyLayout")
         self.queuePane = QWidget(self.central)
@@ -94,16 +104,6 @@ class Ui_MainWindow(object):
         self.orderLayout.setSpacing(6)
         self.orderLayout.setObjectName(u"orderLayout")
         self.orderLayout.setContentsMargins(0, 0, 0, 0)
-        self.banner = QWidget(self.orderPane)
-        self.banner.setObjectName(u"banner")
-
-        self.orderLayout.addWidget(self.banner)
-
-        self.nextAction = QWidget(self.orderPane)
-        self.nextAction.setObjectName(u"nextAction")
-
-        self.orderLayout.addWidget(self.nextAction)
-
         self.warningsRow = QHBoxLayout()
         self.warningsRow.setObjectName(u"warningsRow")
         self.codBlock = QWidget(self.orderPane)
