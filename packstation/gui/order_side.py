@@ -17,7 +17,7 @@ from packstation.gui.scale import Role, Scale
 from packstation.gui.widgets import FitText
 from packstation.services.bench.outcome import OrderSnapshot, ScanLine
 
-PICTURE_MM = 70.0  # the picture's side, at most (less where the screen is short)
+PICTURE_MM = 90.0  # the picture's side, at most (less where the screen is short)
 
 
 class PictureLabel(QLabel):
