@@ -91,6 +91,8 @@ class MainWindow(QMainWindow):
         self.side = OrderSide(self.scale, self.pictures)
         self.parts = screen_parts.build(self.ui, self.scale, self.side)
         self.ui.central.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.ui.bodyLayout.setStretch(0, 1)  # the queue beside an order: a quarter of the width
+        self.ui.bodyLayout.setStretch(1, 3)
         self.banner = self.parts.banner
         self.last_outcome: Outcome | None = None
         self.view: OrderSnapshot | None = None
@@ -275,13 +277,15 @@ class MainWindow(QMainWindow):
             parts.stop_text.setText(
                 self.tr("The shop changed this order: {changes}").format(changes="; ".join(changes))
             )
-        parts.stop_hint.setText(self.tr("Scan OK (CMD-OK) when the box is right"))
-        parts.hold_title.setText(self.tr("Why put {number} on hold?").format(number=view.number if view else ""))
-        parts.hold_hint.setText(self.tr("Or scan a reason barcode. Esc: keep packing."))
-        for i, (reason, button) in enumerate(parts.hold_buttons.items(), start=1):
-            button.setText(f"{i}   {t(HOLD_REASON_NAMES[reason])}")
         stop = state.cancelled is not None or bool(changes)
         page = STOP if stop else HOLD if state.choosing_hold_reason and view is not None else PICK
+        if page == STOP:
+            parts.stop_hint.setText(self.tr("Scan OK (CMD-OK) when the box is right"))
+        if page == HOLD and view is not None:  # the words of a page are set when it shows, not at every scan
+            parts.hold_title.setText(self.tr("Why put {number} on hold?").format(number=view.number))
+            parts.hold_hint.setText(self.tr("Or scan a reason barcode. Esc: keep packing."))
+            for i, (reason, button) in enumerate(parts.hold_buttons.items(), start=1):
+                button.setText(f"{i}   {t(HOLD_REASON_NAMES[reason])}")
         self.ui.orderStack.setCurrentIndex(page)
         self._place_queue(hidden=stop)
 
@@ -300,10 +304,10 @@ class MainWindow(QMainWindow):
         pane, focus = self.ui.queuePane, QApplication.focusWidget()
         if pane.isVisible() and not queue_shown and focus is not None and pane.isAncestorOf(focus):
             self.ui.central.setFocus()  # the keyboard (and a scanner's keys) must not go nowhere
-        pane.setVisible(queue_shown)
-        self.ui.orderPane.setVisible(self.view is not None or hidden or not queue_shown)
-        self.ui.bodyLayout.setStretch(0, 1)
-        self.ui.bodyLayout.setStretch(1, 3)
+        order_shown = self.view is not None or hidden or not queue_shown
+        if (queue_shown, order_shown) != (pane.isVisible(), self.ui.orderPane.isVisible()):
+            pane.setVisible(queue_shown)
+            self.ui.orderPane.setVisible(order_shown)
 
     def _show_next_action(self) -> None:
         key, params = next_action(self.last_outcome, self.view, self.screen_state)

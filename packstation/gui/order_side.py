@@ -79,6 +79,7 @@ class OrderSide(QWidget):
         self.pictures = pictures
         self.picture_px = scale.mm(PICTURE_MM)
         self._shown_path = ""
+        self._shown: tuple[str, bool] | None = None
         secondary = scale.font(Role.SECONDARY)
         self.setFont(secondary)
         self.tick_font = scale.font(Role.HEADLINE, bold=True)
@@ -116,6 +117,10 @@ class OrderSide(QWidget):
         self.recent.show_scans(view.recent)
 
     def _picture(self, path: str | None, done: bool = False) -> None:
+        state = (path or "", done)
+        if state == self._shown and (done or not path or not self.picture.pixmap().isNull()):
+            return  # the same picture as the last scan's: nothing to redraw
+        self._shown = state
         self._shown_path = path or ""
         self.picture.setPixmap(QPixmap())
         if done:  # the whole order is in: a big tick where the picture was

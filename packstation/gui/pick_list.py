@@ -84,11 +84,16 @@ class PickList(QTableWidget):
     # -- drawing ------------------------------------------------------------------------
     def show_order(self, view: OrderSnapshot | None, scanned_line: int | None = None, quantity: int = 0) -> None:
         """Redraw from ``view``; flash the row of ``scanned_line`` (``quantity`` units just counted)."""
+        before = self.rows if self.rowCount() == len(self.rows) else []
         self.rows = rows_of(view)
+        self._flash.stop()
+        if 0 <= self._flash_row < len(before):
+            before[self._flash_row] = Row("", 0, ("", "", ""))  # its colours are the flash's: draw it again
         self._flash_row = -1
         self.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
-            self._fill(index, row)
+            if index >= len(before) or before[index] != row:  # only what changed: a scan changes a row or two
+                self._fill(index, row)
             if scanned_line is not None and row.line_id == scanned_line:
                 self._flash_row = index
         if self._flash_row >= 0:

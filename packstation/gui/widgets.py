@@ -7,14 +7,17 @@ one elided with "…"). Fonts are never shrunk below the size their role needs (
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QImage,
     QPainter,
     QPaintEvent,
+    QRawFont,
     QResizeEvent,
+    QStaticText,
     QTextLayout,
     QTextOption,
 )
@@ -125,6 +128,52 @@ class FitText(QWidget):
         painter.end()
 
 
+class LargeText:
+    """Draws text too large for Qt's own glyph cache (Qt renders glyphs over 64 px as paths, every time).
+
+    Each glyph of a font and colour is filled once into an image; a headline is then a row of
+    image copies at the positions Qt's text layout gives (kerning included). A verdict's
+    headline is 70-80 px high: this keeps painting it as fast as small text.
+    """
+
+    def __init__(self) -> None:
+        self._glyphs: dict[tuple[str, int, str], tuple[QImage, QPointF]] = {}
+
+    def width(self, font: QFont, text: str) -> float:
+        return QFontMetricsF(font).horizontalAdvance(text)
+
+    def draw(self, painter: QPainter, font: QFont, text: str, origin: QPointF, colour: QColor) -> None:
+        """Draw ``text`` in a line whose top left corner is ``origin`` (as ``drawText`` into a rectangle)."""
+        font_key = font.key()
+        layout = QTextLayout(text, font)
+        layout.beginLayout()
+        line = layout.createLine()
+        line.setLineWidth(1e6)
+        layout.endLayout()
+        for run in layout.glyphRuns():
+            raw = run.rawFont()
+            for index, position in zip(run.glyphIndexes(), run.positions(), strict=True):
+                image, offset = self._glyph(font_key, raw, index, colour)
+                if not image.isNull():
+                    painter.drawImage(origin + position + offset, image)
+
+    def _glyph(self, font_key: str, raw: QRawFont, index: int, colour: QColor) -> tuple[QImage, QPointF]:
+        key = (font_key, index, colour.name())
+        found = self._glyphs.get(key)
+        if found is None:
+            path = raw.pathForGlyph(index)
+            bounds = path.boundingRect().toAlignedRect().adjusted(-1, -1, 1, 1)
+            image = QImage(max(bounds.width(), 1), max(bounds.height(), 1), QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(Qt.GlobalColor.transparent)
+            glyph = QPainter(image)
+            glyph.setRenderHint(QPainter.RenderHint.Antialiasing)
+            glyph.translate(-bounds.left(), -bounds.top())
+            glyph.fillPath(path, colour)
+            glyph.end()
+            found = self._glyphs[key] = (image, QPointF(bounds.topLeft()))
+        return found
+
+
 class Banner(QWidget):
     """The big verdict: colour for the corner of the eye, words for the reason.
 
@@ -142,17 +191,22 @@ class Banner(QWidget):
         self.headline_font, self.detail_font, self.padding = headline_font, detail_font, padding
         self._headline = self._detail = ""
         self._fitted: tuple[int, list[str], list[str]] = (-1, [], [])
+        self._static: list[QStaticText] = []  # the detail lines, laid out once per verdict
+        self._large = LargeText()
         head = QFontMetricsF(headline_font).lineSpacing()
         detail = QFontMetricsF(detail_font).lineSpacing()
         self.setFixedHeight(int(head + 2 * detail + 2 * padding + 2))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # It paints every pixel of itself (corners included): nothing behind it is painted first.
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
     def show_verdict(self, tone: str, headline: str, detail: str, seq: int) -> None:
         """Show a verdict; ``seq`` identifies it in the ``painted`` signal."""
         self.seq, self.tone = seq, tone
-        self._headline, self._detail = headline, detail
-        self._fitted = (-1, [], [])
-        self.setToolTip(f"{headline}\n{detail}")
+        if (headline, detail) != (self._headline, self._detail):
+            self._headline, self._detail = headline, detail
+            self._fitted = (-1, [], [])
+            self.setToolTip(f"{headline}\n{detail}")
         self.update()
 
     def text(self) -> str:
@@ -166,26 +220,35 @@ class Banner(QWidget):
             head = fit_lines(self._headline, self.headline_font, width, 1)
             detail = fit_lines(self._detail, self.detail_font, width, 2)
             self._fitted = (width, head, detail)
+            self._static = []
+            for line in detail:
+                static = QStaticText(line)
+                static.setTextFormat(Qt.TextFormat.PlainText)
+                static.prepare(font=self.detail_font)
+                self._static.append(static)
         return self._fitted[1], self._fitted[2]
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
         background, foreground = TONE_COLOURS.get(self.tone, TONE_COLOURS["idle"])
         painter = QPainter(self)
+        parent = self.parentWidget()
+        painter.fillRect(self.rect(), parent.palette().window() if parent is not None else QColor("white"))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(background))
         painter.drawRoundedRect(QRectF(self.rect()), 10, 10)
         painter.setPen(QColor(foreground))
-        head_lines, detail_lines = self.shown_lines()
-        width = self.width() - 2 * self.padding
-        blocks = ((self.headline_font, head_lines), (self.detail_font, detail_lines))
-        used = sum(QFontMetricsF(font).lineSpacing() * len(lines) for font, lines in blocks)
+        head, _detail = self.shown_lines()
+        head_metrics, detail_metrics = QFontMetricsF(self.headline_font), QFontMetricsF(self.detail_font)
+        used = head_metrics.lineSpacing() * len(head) + detail_metrics.lineSpacing() * len(self._static)
         y = max(float(self.padding), (self.height() - used) / 2)
-        for font, lines in blocks:
-            painter.setFont(font)
-            spacing = QFontMetricsF(font).lineSpacing()
-            for line in lines:
-                painter.drawText(QRectF(self.padding, y, width, spacing), int(Qt.AlignmentFlag.AlignHCenter), line)
-                y += spacing
+        for line in head:
+            x = (self.width() - head_metrics.horizontalAdvance(line)) / 2
+            self._large.draw(painter, self.headline_font, line, QPointF(x, y), QColor(foreground))
+            y += head_metrics.lineSpacing()
+        painter.setFont(self.detail_font)
+        for static in self._static:
+            painter.drawStaticText(QPointF((self.width() - static.size().width()) / 2, y), static)
+            y += detail_metrics.lineSpacing()
         painter.end()
         self.painted.emit(self.seq)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QApplication
 
 from packstation.domain.clock import utcnow
@@ -318,3 +319,19 @@ def test_recent_scans_show_product_names(qtbot, bench):
     _scan(qtbot, bench, _units("PL-10013")[0])
     name = next(p.name for p in BATCH.products if p.sku == "SKU-0029")
     assert bench.side.recent.lines[0][0] == f"OK  {name}"
+
+
+def test_the_headline_is_painted_at_the_top_of_the_banner(qtbot, bench):
+    """The headline's large glyphs (drawn from their own cache) land in the headline's band, whole."""
+    _scan(qtbot, bench, "PL-10013")
+    _scan(qtbot, bench, _units("PL-10013")[0])
+    image = bench.banner.grab().toImage()
+    white = [
+        y
+        for y in range(image.height())
+        if any(image.pixelColor(x, y).lightness() > 240 for x in range(0, image.width(), 3))
+    ]
+    band = QFontMetricsF(bench.banner.headline_font).lineSpacing()
+    assert white and white[0] < bench.banner.padding + band * 0.5  # the capitals start near the top
+    head_rows = [y for y in white if y < bench.banner.padding + band]
+    assert len(head_rows) > band * 0.5  # and fill most of the headline's line
