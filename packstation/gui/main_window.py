@@ -1,10 +1,10 @@
-"""The bench window: the open order is the screen; the queue a side panel (F2).
+"""The bench window: the open order is the screen; the queue fills it while no order is open (F2 beside one).
 
 It draws only what outcomes carry and never touches the worker's objects. Top to bottom:
-the order and station, the verdict banner, the one line saying what to do now with who is
-packing, cash on delivery and the order's note, then the picking list beside the product to
-scan next (or, instead of both, a shop's change to acknowledge or the hold reasons), and the
-buttons with their keys.
+the order and who is packing, the verdict banner, the one line saying what to do now, cash on
+delivery and the order's note, then the picking list beside the product to scan next (or
+instead a shop's change to acknowledge, or the hold reasons: ``order_view``), and the buttons
+with their keys.
 """
 
 from __future__ import annotations
@@ -21,9 +21,10 @@ from packstation.domain.orders import QueueRow
 from packstation.gui import screen_parts
 from packstation.gui.forms.ui_main_window import Ui_MainWindow
 from packstation.gui.i18n import Translations
-from packstation.gui.messages import HOLD_REASON_NAMES, TEXTS, describe, render, t
+from packstation.gui.messages import TEXTS, describe, render
 from packstation.gui.next_action import ScreenState, finishing_after, next_action
 from packstation.gui.order_side import OrderSide
+from packstation.gui.order_view import STOP, OrderView
 from packstation.gui.pictures import PictureCache
 from packstation.gui.queue_panel import QueuePanel, queue_statuses
 from packstation.gui.scale import Scale
@@ -63,8 +64,6 @@ QUEUE_CHANGING = frozenset(
         OutcomeKind.REFUSED,
     }
 )
-PICK, STOP, HOLD = range(3)
-NEW_ORDER_BACKGROUND = QColor("#ffe082")
 
 
 class MainWindow(QMainWindow):
@@ -90,6 +89,7 @@ class MainWindow(QMainWindow):
         self.ui.setupUi(self)
         self.side = OrderSide(self.scale, self.pictures)
         self.parts = screen_parts.build(self.ui, self.scale, self.side)
+        self.order_view = OrderView(self.ui, self.parts)
         self.ui.central.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.ui.bodyLayout.setStretch(0, 1)  # the queue beside an order: a quarter of the width
         self.ui.bodyLayout.setStretch(1, 3)
@@ -100,6 +100,8 @@ class MainWindow(QMainWindow):
         # Which outcome the banner and the picking list were last drawn from (they must agree).
         self.banner_seq = self.order_seq = 0
         self.screen_state = ScreenState()
+        self._last_verdict: tuple[object, ...] = ()
+        self._repeat = 0
         self._queue_wanted: bool | None = None  # None: by the window's width
         self.queue = QueuePanel(
             self.scale, self.parts.queue_title, self.ui.queueFilter, self.ui.statusFilter, self.ui.queueTable,
@@ -186,17 +188,21 @@ class MainWindow(QMainWindow):
         Both come from the same frozen outcome, so the banner never shows a later or
         earlier moment than the list beside it.
         """
+        same = (outcome.kind, outcome.code, tuple(sorted(outcome.params.items())))
+        # The same verdict again (F12 pressed twice): counted on the banner, so the packer sees the key registered.
+        self._repeat = self._repeat + 1 if same == self._last_verdict else 1
+        self._last_verdict = same
         self.last_outcome = outcome
         self.outcomes_shown += 1
         self._follow(outcome)
         self.show_order(outcome.order, seq, *_scanned_line(outcome))
-        headline, detail = describe(outcome.code, outcome.params)
-        self.banner_seq = seq
-        self.banner.show_verdict(outcome.tone, headline, detail, seq)
-        self.banner.repaint()  # the packer waits for this; the rest paints in the next pass
-        self.sounds.play_outcome(outcome.kind)
         self._show_packer(outcome.packer)
         self._show_next_action()
+        headline, detail = describe(outcome.code, outcome.params)
+        self.banner_seq = seq
+        self.banner.show_verdict(outcome.tone, headline, detail, seq, self._repeat)
+        self.banner.repaint()  # the packer waits for this: it paints now, with every change made above
+        self.sounds.play_outcome(outcome.kind)
         if outcome.kind in QUEUE_CHANGING:
             QTimer.singleShot(0, self.queue.refresh)
 
@@ -225,74 +231,11 @@ class MainWindow(QMainWindow):
         if (view and view.number) != (self.view and self.view.number):
             self._queue_wanted = None  # another order: the queue goes back to showing only when idle
         self.order_seq, self.view = seq, view
-        parts = self.parts
-        self._header(view)
-        self._warnings(view)
-        parts.pick.show_order(view, line_id, units)
+        self.parts.pick.show_order(view, line_id, units)
         self.side.show_order(view)
-        self._page(view)
-        self._buttons(view)
+        page = self.order_view.show(view, self.screen_state)
+        self._place_queue(hidden=page == STOP)
         self.queue.set_order(view)
-
-    def _header(self, view: OrderSnapshot | None) -> None:
-        """The order, its customer and carrier; a new order (nothing in its box yet) announced as such."""
-        header = self.parts.header
-        if view is None:
-            header.setText(self.tr("No order open"))
-            header.background = None
-        else:
-            where = ", ".join(part for part in (view.customer_name, view.city) if part)
-            carrier = f"{view.carrier} {view.service}".strip()
-            fresh = view.state.units_scanned == 0 and not view.mismatches
-            number = self.tr("NEW ORDER {number}: new box").format(number=view.number) if fresh else view.number
-            header.setText(" · ".join(part for part in (number, where, carrier) if part))
-            header.background = NEW_ORDER_BACKGROUND if fresh else None
-        header.update()
-
-    def _warnings(self, view: OrderSnapshot | None) -> None:
-        parts = self.parts
-        cod = view is not None and view.payment == "cod" and view.cod_amount is not None
-        if view is not None and cod:
-            amount = self.locale().toString(float(view.cod_amount or 0), "f", 2)
-            parts.cod.setText(
-                self.tr("CASH ON DELIVERY {amount} {currency}").format(amount=amount, currency=view.currency)
-            )
-        parts.cod.setVisible(cod)
-        note = view.notes if view is not None else ""
-        parts.note.setText(self.tr("NOTE: {note}").format(note=note) if note else "")
-        parts.note.setVisible(bool(note))
-
-    def _page(self, view: OrderSnapshot | None) -> None:
-        parts, state = self.parts, self.screen_state
-        changes = view.changes if view is not None else ()
-        if state.cancelled is not None:
-            parts.stop_title.setText(self.tr("STOP: ORDER CANCELLED"))
-            parts.stop_text.setText(
-                self.tr("The shop cancelled order {number}. Do not ship it: unpack the box.").format(
-                    number=state.cancelled
-                )
-            )
-        elif changes:
-            parts.stop_title.setText(self.tr("STOP: ORDER CHANGED"))
-            parts.stop_text.setText(
-                self.tr("The shop changed this order: {changes}").format(changes="; ".join(changes))
-            )
-        stop = state.cancelled is not None or bool(changes)
-        page = STOP if stop else HOLD if state.choosing_hold_reason and view is not None else PICK
-        if page == STOP:
-            parts.stop_hint.setText(self.tr("Scan OK (CMD-OK) when the box is right"))
-        if page == HOLD and view is not None:  # the words of a page are set when it shows, not at every scan
-            parts.hold_title.setText(self.tr("Why put {number} on hold?").format(number=view.number))
-            parts.hold_hint.setText(self.tr("Or scan a reason barcode. Esc: keep packing."))
-            for i, (reason, button) in enumerate(parts.hold_buttons.items(), start=1):
-                button.setText(f"{i}   {t(HOLD_REASON_NAMES[reason])}")
-        self.ui.orderStack.setCurrentIndex(page)
-        self._place_queue(hidden=stop)
-
-    def _buttons(self, view: OrderSnapshot | None) -> None:
-        finishable = view is not None and view.state.finishable
-        screen_parts.style_button(self.ui.finishButton, "go" if finishable else "plain")
-        screen_parts.style_button(self.ui.removedButton, "act" if view is not None and view.mismatches else "plain")
 
     def _place_queue(self, hidden: bool = False) -> None:
         """The queue is the screen while no order is open; beside the order when asked for (F2, Ctrl+F).

@@ -188,6 +188,7 @@ class Banner(QWidget):
         super().__init__()
         self.seq = 0
         self.tone = "idle"
+        self.repeat = 1
         self.headline_font, self.detail_font, self.padding = headline_font, detail_font, padding
         self._headline = self._detail = ""
         self._fitted: tuple[int, list[str], list[str]] = (-1, [], [])
@@ -200,9 +201,9 @@ class Banner(QWidget):
         # It paints every pixel of itself (corners included): nothing behind it is painted first.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
 
-    def show_verdict(self, tone: str, headline: str, detail: str, seq: int) -> None:
-        """Show a verdict; ``seq`` identifies it in the ``painted`` signal."""
-        self.seq, self.tone = seq, tone
+    def show_verdict(self, tone: str, headline: str, detail: str, seq: int, repeat: int = 1) -> None:
+        """Show a verdict; ``seq`` identifies it in the ``painted`` signal; ``repeat``: the same one how many times."""
+        self.seq, self.tone, self.repeat = seq, tone, repeat
         if (headline, detail) != (self._headline, self._detail):
             self._headline, self._detail = headline, detail
             self._fitted = (-1, [], [])
@@ -250,5 +251,8 @@ class Banner(QWidget):
         for static in self._static:
             painter.drawStaticText(QPointF((self.width() - static.size().width()) / 2, y), static)
             y += detail_metrics.lineSpacing()
+        if self.repeat > 1:  # "×2" in the corner: the same verdict again, so the key did register
+            corner = QRectF(self.padding, self.padding, self.width() - 2 * self.padding, detail_metrics.lineSpacing())
+            painter.drawText(corner, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), f"×{self.repeat}")
         painter.end()
         self.painted.emit(self.seq)

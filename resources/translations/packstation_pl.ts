@@ -45,50 +45,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>No order open</source>
-        <translation>Brak otwartego zamówienia</translation>
-    </message>
-    <message>
-        <source>NEW ORDER {number}: new box</source>
-        <translation>NOWE ZAMÓWIENIE {number}: nowe pudło</translation>
-    </message>
-    <message>
-        <source>CASH ON DELIVERY {amount} {currency}</source>
-        <translation>POBRANIE {amount} {currency}</translation>
-    </message>
-    <message>
-        <source>NOTE: {note}</source>
-        <translation>UWAGA: {note}</translation>
-    </message>
-    <message>
-        <source>STOP: ORDER CANCELLED</source>
-        <translation>STOP: ZAMÓWIENIE ANULOWANE</translation>
-    </message>
-    <message>
-        <source>The shop cancelled order {number}. Do not ship it: unpack the box.</source>
-        <translation>Sklep anulował zamówienie {number}. Nie wysyłaj go: rozpakuj pudło.</translation>
-    </message>
-    <message>
-        <source>STOP: ORDER CHANGED</source>
-        <translation>STOP: ZMIANA ZAMÓWIENIA</translation>
-    </message>
-    <message>
-        <source>The shop changed this order: {changes}</source>
-        <translation>Sklep zmienił to zamówienie: {changes}</translation>
-    </message>
-    <message>
-        <source>Scan OK (CMD-OK) when the box is right</source>
-        <translation>Zeskanuj CMD-OK, gdy pudło jest w porządku</translation>
-    </message>
-    <message>
-        <source>Why put {number} on hold?</source>
-        <translation>Dlaczego wstrzymać {number}?</translation>
-    </message>
-    <message>
-        <source>Or scan a reason barcode. Esc: keep packing.</source>
-        <translation>Albo zeskanuj kod powodu. Esc: pakuj dalej.</translation>
-    </message>
-    <message>
         <source>Packer: {name}</source>
         <translation>Pakuje: {name}</translation>
     </message>
@@ -164,6 +120,53 @@ F12</translation>
     <message>
         <source>No picture</source>
         <translation>Brak zdjęcia</translation>
+    </message>
+</context>
+<context>
+    <name>OrderView</name>
+    <message>
+        <source>No order open</source>
+        <translation>Brak otwartego zamówienia</translation>
+    </message>
+    <message>
+        <source>NEW ORDER {number}: new box</source>
+        <translation>NOWE ZAMÓWIENIE {number}: nowe pudło</translation>
+    </message>
+    <message>
+        <source>CASH ON DELIVERY {amount} {currency}</source>
+        <translation>POBRANIE {amount} {currency}</translation>
+    </message>
+    <message>
+        <source>NOTE: {note}</source>
+        <translation>UWAGA: {note}</translation>
+    </message>
+    <message>
+        <source>STOP: ORDER CANCELLED</source>
+        <translation>STOP: ZAMÓWIENIE ANULOWANE</translation>
+    </message>
+    <message>
+        <source>The shop cancelled order {number}. Do not ship it: unpack the box.</source>
+        <translation>Sklep anulował zamówienie {number}. Nie wysyłaj go: rozpakuj pudło.</translation>
+    </message>
+    <message>
+        <source>STOP: ORDER CHANGED</source>
+        <translation>STOP: ZMIANA ZAMÓWIENIA</translation>
+    </message>
+    <message>
+        <source>The shop changed this order: {changes}</source>
+        <translation>Sklep zmienił to zamówienie: {changes}</translation>
+    </message>
+    <message>
+        <source>Scan OK (CMD-OK) when the box is right</source>
+        <translation>Zeskanuj CMD-OK, gdy pudło jest w porządku</translation>
+    </message>
+    <message>
+        <source>Why put {number} on hold?</source>
+        <translation>Dlaczego wstrzymać {number}?</translation>
+    </message>
+    <message>
+        <source>Or scan a reason barcode. Esc: keep packing.</source>
+        <translation>Albo zeskanuj kod powodu. Esc: pakuj dalej.</translation>
     </message>
 </context>
 <context>

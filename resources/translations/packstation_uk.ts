@@ -45,50 +45,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>No order open</source>
-        <translation>Немає відкритого замовлення</translation>
-    </message>
-    <message>
-        <source>NEW ORDER {number}: new box</source>
-        <translation>НОВЕ ЗАМОВЛЕННЯ {number}: нова коробка</translation>
-    </message>
-    <message>
-        <source>CASH ON DELIVERY {amount} {currency}</source>
-        <translation>НАКЛАДЕНИЙ ПЛАТІЖ {amount} {currency}</translation>
-    </message>
-    <message>
-        <source>NOTE: {note}</source>
-        <translation>ПРИМІТКА: {note}</translation>
-    </message>
-    <message>
-        <source>STOP: ORDER CANCELLED</source>
-        <translation>СТОП: ЗАМОВЛЕННЯ СКАСОВАНО</translation>
-    </message>
-    <message>
-        <source>The shop cancelled order {number}. Do not ship it: unpack the box.</source>
-        <translation>Магазин скасував замовлення {number}. Не відправляйте його: розпакуйте коробку.</translation>
-    </message>
-    <message>
-        <source>STOP: ORDER CHANGED</source>
-        <translation>СТОП: ЗМІНА ЗАМОВЛЕННЯ</translation>
-    </message>
-    <message>
-        <source>The shop changed this order: {changes}</source>
-        <translation>Магазин змінив це замовлення: {changes}</translation>
-    </message>
-    <message>
-        <source>Scan OK (CMD-OK) when the box is right</source>
-        <translation>Відскануйте CMD-OK, коли коробка в порядку</translation>
-    </message>
-    <message>
-        <source>Why put {number} on hold?</source>
-        <translation>Чому відкласти {number}?</translation>
-    </message>
-    <message>
-        <source>Or scan a reason barcode. Esc: keep packing.</source>
-        <translation>Або відскануйте код причини. Esc: пакувати далі.</translation>
-    </message>
-    <message>
         <source>Packer: {name}</source>
         <translation>Пакує: {name}</translation>
     </message>
@@ -164,6 +120,53 @@ F12</translation>
     <message>
         <source>No picture</source>
         <translation>Немає фото</translation>
+    </message>
+</context>
+<context>
+    <name>OrderView</name>
+    <message>
+        <source>No order open</source>
+        <translation>Немає відкритого замовлення</translation>
+    </message>
+    <message>
+        <source>NEW ORDER {number}: new box</source>
+        <translation>НОВЕ ЗАМОВЛЕННЯ {number}: нова коробка</translation>
+    </message>
+    <message>
+        <source>CASH ON DELIVERY {amount} {currency}</source>
+        <translation>НАКЛАДЕНИЙ ПЛАТІЖ {amount} {currency}</translation>
+    </message>
+    <message>
+        <source>NOTE: {note}</source>
+        <translation>ПРИМІТКА: {note}</translation>
+    </message>
+    <message>
+        <source>STOP: ORDER CANCELLED</source>
+        <translation>СТОП: ЗАМОВЛЕННЯ СКАСОВАНО</translation>
+    </message>
+    <message>
+        <source>The shop cancelled order {number}. Do not ship it: unpack the box.</source>
+        <translation>Магазин скасував замовлення {number}. Не відправляйте його: розпакуйте коробку.</translation>
+    </message>
+    <message>
+        <source>STOP: ORDER CHANGED</source>
+        <translation>СТОП: ЗМІНА ЗАМОВЛЕННЯ</translation>
+    </message>
+    <message>
+        <source>The shop changed this order: {changes}</source>
+        <translation>Магазин змінив це замовлення: {changes}</translation>
+    </message>
+    <message>
+        <source>Scan OK (CMD-OK) when the box is right</source>
+        <translation>Відскануйте CMD-OK, коли коробка в порядку</translation>
+    </message>
+    <message>
+        <source>Why put {number} on hold?</source>
+        <translation>Чому відкласти {number}?</translation>
+    </message>
+    <message>
+        <source>Or scan a reason barcode. Esc: keep packing.</source>
+        <translation>Або відскануйте код причини. Esc: пакувати далі.</translation>
     </message>
 </context>
 <context>

@@ -335,3 +335,14 @@ def test_the_headline_is_painted_at_the_top_of_the_banner(qtbot, bench):
     assert white and white[0] < bench.banner.padding + band * 0.5  # the capitals start near the top
     head_rows = [y for y in white if y < bench.banner.padding + band]
     assert len(head_rows) > band * 0.5  # and fill most of the headline's line
+
+
+def test_the_same_refusal_twice_is_counted_on_the_banner(qtbot, bench):
+    """Two identical refusals must not look identical: the second says ×2, so the key did register."""
+    _scan(qtbot, bench, "PL-10013")
+    _key(qtbot, bench, Qt.Key.Key_F12)
+    assert bench.banner.repeat == 1
+    _key(qtbot, bench, Qt.Key.Key_F12)
+    assert bench.banner.repeat == 2 and bench.banner.text().startswith("NOT FINISHED")
+    _scan(qtbot, bench, _units("PL-10013")[0])
+    assert bench.banner.repeat == 1
