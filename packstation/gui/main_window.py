@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
         self.banner_seq = seq
         self.banner.show_verdict(outcome.tone, headline, detail, seq, self._repeat)
         self.banner.repaint()  # the packer waits for this: it paints now, with every change made above
-        self.sounds.play_outcome(outcome.kind)
+        self.sounds.play_outcome(outcome.kind, outcome.code)
         if outcome.kind in QUEUE_CHANGING:
             QTimer.singleShot(0, self.queue.refresh)
 
@@ -313,7 +313,7 @@ class MainWindow(QMainWindow):
 
 def _scanned_line(outcome: Outcome) -> tuple[int | None, int]:
     """The line a counted unit went to and how many it counted, to flash that row."""
-    if outcome.kind not in (OutcomeKind.ACCEPTED, OutcomeKind.COMPLETE) or outcome.order is None:
+    if outcome.kind is not OutcomeKind.ACCEPTED or outcome.order is None:
         return None, 0
     sku, scanned = outcome.params.get("sku"), outcome.params.get("scanned")
     lines = [line for line in outcome.order.lines if line.sku == sku]

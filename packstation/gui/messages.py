@@ -48,12 +48,16 @@ class _Defaults(dict[str, str]):
 
 def variant(code: str, params: Mapping[str, object]) -> str:
     """The table key for an outcome: some codes read differently with some parameters."""
+    if code == "mismatch.removed" and params.get("remaining"):
+        return "mismatch.removed_more"
     if code in ("scan.complete", "mismatch.removed") and params.get("finish_in_ms"):
         return f"{code}_auto"
     if code == "scan.over_scan" and params.get("remaining"):
         return "scan.over_scan_pack"
     if code == "scan.undone" and params.get("scanned") is None:
         return "scan.undone_mismatch"
+    if code == "order.not_finishable" and not params.get("missing"):
+        return "order.wrong_units_in_box"  # every unit is in: a wrong one is what stops it
     if code == "order.shipped" and not params.get("next"):
         return "order.shipped_last"
     return code

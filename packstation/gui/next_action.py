@@ -60,7 +60,7 @@ def finishing_after(outcome: Outcome, finishing: bool) -> bool:
     """Whether the order is finishing by itself after ``outcome`` (a badge switch leaves it so)."""
     if outcome.kind in (OutcomeKind.LOGIN, OutcomeKind.LOGOUT):
         return finishing
-    return outcome.kind in (OutcomeKind.COMPLETE, OutcomeKind.REMOVED) and bool(outcome.params.get("finish_in_ms"))
+    return outcome.kind in (OutcomeKind.ACCEPTED, OutcomeKind.REMOVED) and bool(outcome.params.get("finish_in_ms"))
 
 
 def _in_order(view: OrderSnapshot, finishing: bool) -> tuple[str, Params]:

@@ -22,7 +22,6 @@ log = logging.getLogger(__name__)
 # looking at the box. A new verdict kind gets its sound by a row here and one in make_sounds.
 SOUNDS: dict[str, str] = {
     OutcomeKind.ACCEPTED: "accepted",
-    OutcomeKind.COMPLETE: "complete",
     OutcomeKind.SHIPPED: "shipped",
     OutcomeKind.WRONG_ITEM: "wrong_item",
     OutcomeKind.OVER_SCAN: "over_scan",
@@ -31,11 +30,15 @@ SOUNDS: dict[str, str] = {
     OutcomeKind.ORDER_CHANGED: "alert",
     OutcomeKind.DB_UNAVAILABLE: "alert",
 }
+# Message codes that sound different from their kind: the unit that completes the order.
+CODE_SOUNDS: dict[str, str] = {"scan.complete": "complete"}
 TONE_SOUNDS: dict[Tone, str] = {Tone.GOOD: "accepted", Tone.BAD: "refused", Tone.INFO: "info"}
 
 
-def sound_for(kind: str) -> str:
-    """The name of the WAV an outcome of ``kind`` plays."""
+def sound_for(kind: str, code: str = "") -> str:
+    """The name of the WAV an outcome of ``kind`` (and message ``code``) plays."""
+    if code in CODE_SOUNDS:
+        return CODE_SOUNDS[code]
     if kind in SOUNDS:
         return SOUNDS[kind]
     try:
@@ -80,8 +83,8 @@ class Sounds(QObject):
         log.info("sound on effects=%d volume=%.2f", len(self._effects), self.volume)
         return bool(self._effects)
 
-    def play_outcome(self, kind: str) -> None:
-        self.play(sound_for(kind))
+    def play_outcome(self, kind: str, code: str = "") -> None:
+        self.play(sound_for(kind, code))
 
     def play(self, name: str) -> None:
         """Play one tone at once (a new tone cuts off the one still sounding)."""

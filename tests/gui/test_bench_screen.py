@@ -75,7 +75,7 @@ def test_the_next_action_line_for_each_state(qtbot, bench):
     second = ORDERS["PL-10012"].lines[1]
     assert _next(bench).startswith("Scan: " + next(p.name for p in BATCH.products if p.sku == second.sku))
     complete = _scan(qtbot, bench, BARCODE[second.sku])
-    assert complete.kind == "complete" and complete.params["finish_in_ms"] == 1500
+    assert (complete.kind, complete.code, complete.params["finish_in_ms"]) == ("accepted", "scan.complete", 1500)
     assert _next(bench) == "All 2 in: finishing… Esc keeps the order open"
     assert bench.banner.text().startswith("COMPLETE: 2 units")
     kept = _key(qtbot, bench, Qt.Key.Key_Escape)
@@ -94,7 +94,7 @@ def test_the_next_action_line_for_each_state(qtbot, bench):
 def test_the_order_finishes_by_itself_on_its_last_unit(qtbot, bench):
     _scan(qtbot, bench, "PL-10015")  # one line, one unit
     last = _scan(qtbot, bench, _units("PL-10015")[0])
-    assert last.kind == "complete" and bench.sounds.played[-1] == "complete"
+    assert last.code == "scan.complete" and bench.sounds.played[-1] == "complete"
     qtbot.waitUntil(lambda: bench.last_outcome.kind == "shipped", timeout=10000)
     assert bench.last_outcome.params["number"] == "PL-10015"
     assert bench.sounds.played[-1] == "shipped"

@@ -105,7 +105,8 @@ def test_finish_with_f12_prints_and_opens_the_next_order(qtbot, make_bench, tmp_
             _scan(qtbot, bench, barcode[line.sku])
 
     qtbot.keyClick(bench, Qt.Key.Key_F12)  # refused: a wrong unit is still in the box
-    qtbot.waitUntil(lambda: bench.last_outcome.code == "order.wrong_units_in_box", timeout=10000)
+    qtbot.waitUntil(lambda: bench.last_outcome.code == "order.not_finishable", timeout=10000)
+    assert bench.banner.text().startswith("NOT FINISHED\nA wrong unit is in the box: take out")
     assert bench.banner.tone == "bad"
     removed = _scan(qtbot, bench, "CMD-REMOVED")
     assert removed.kind == "removed"

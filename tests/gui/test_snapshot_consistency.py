@@ -42,7 +42,7 @@ class PaintWatch(QObject):
         expected = {line.line_id: line.scanned for line in outcome.order.lines}
         if shown != expected:
             self.problems.append(f"list shows {shown}, the outcome on the banner has {expected}")
-        if outcome.kind == "accepted" and f"{outcome.params['scanned']} / " not in window.banner.text():
+        if outcome.code == "scan.accepted" and f"{outcome.params['scanned']} / " not in window.banner.text():
             self.problems.append(f"banner text {window.banner.text()!r} is not outcome {dict(outcome.params)}")
 
 

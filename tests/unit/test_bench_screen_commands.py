@@ -110,7 +110,7 @@ def test_the_last_unit_finishes_the_order_after_the_moment(bench, store) -> None
     opened(bench, "PL-10020")
     before = time.monotonic()
     last = bench.scan(SPOON)
-    assert (last.kind, last.tone, last.code) == ("complete", Tone.GOOD, "scan.complete")
+    assert (last.kind, last.tone, last.code) == ("accepted", Tone.GOOD, "scan.complete")
     assert (last.params["units"], last.params["finish_in_ms"]) == (1, 1500)
     due = bench.due()
     assert due is not None and isinstance(due.command, AutoFinish)
@@ -155,7 +155,7 @@ def test_with_the_setting_off_finish_stays_a_scan_or_key(store, tmp_path: Path) 
     bench = bench_on(store, tmp_path, finish_on_last_unit=False)
     opened(bench, "PL-10020")
     last = bench.scan(SPOON)
-    assert (last.kind, last.params["finish_in_ms"]) == ("complete", 0)
+    assert (last.kind, last.code, last.params["finish_in_ms"]) == ("accepted", "scan.complete", 0)
     assert bench.due() is None
     assert run(bench, Finish()).kind == "shipped"
 
@@ -164,10 +164,10 @@ def test_complete_with_a_wrong_unit_in_the_box_is_not_finishable(bench) -> None:
     opened(bench, "PL-10020")
     bench.scan(SOAP)
     last = bench.scan(SPOON)
-    assert last.kind == "accepted" and last.order.state.complete and bench.due() is None
+    assert last.code == "scan.accepted" and last.order.state.complete and bench.due() is None
     refused = run(bench, Finish())
     assert (refused.code, refused.params["remove_name"], refused.params["open_mismatches"]) == (
-        "order.wrong_units_in_box",
+        "order.not_finishable",
         "Mydło szare",
         1,
     )

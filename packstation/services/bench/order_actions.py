@@ -42,8 +42,8 @@ def handle_removed(ctx: BenchContext, _command: ConfirmRemoved) -> Outcome:
     removed = open_mismatch(mismatch, products)
     params: dict[str, Param] = {"kind": mismatch.kind, "code": mismatch.code, "remaining": state.open_mismatches,
                                 "name": removed.name, **_next_to_remove(left)}  # fmt: skip
-    if left:
-        return outcome(OutcomeKind.REMOVED_MORE, "mismatch.removed_more", params)
+    if left:  # not green: the box is not right yet (the words name the next unit to take out)
+        return outcome(OutcomeKind.REMOVED_MORE, "mismatch.removed", params)
     if state.finishable:
         params["finish_in_ms"] = arm_auto_finish(ctx)
     return outcome(OutcomeKind.REMOVED, "mismatch.removed", params)
@@ -110,5 +110,4 @@ def _not_finishable(snapshot: OrderSnapshot) -> Outcome:
         "open_mismatches": state.open_mismatches,
         "remove_name": (snapshot.mismatches[0].name or snapshot.mismatches[0].code) if snapshot.mismatches else None,
     }
-    code = "order.not_finishable" if missing else "order.wrong_units_in_box"
-    return outcome(OutcomeKind.REFUSED, code, params, stored=False)
+    return outcome(OutcomeKind.REFUSED, "order.not_finishable", params, stored=False)

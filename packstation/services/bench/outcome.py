@@ -25,7 +25,6 @@ class OutcomeKind(StrEnum):
     """What happened. The product verdicts share their values with ``VerdictKind``."""
 
     ACCEPTED = "accepted"
-    COMPLETE = "complete"  # an accepted unit that made the order complete (and finishable)
     WRONG_ITEM = "wrong_item"
     OVER_SCAN = "over_scan"
     UNKNOWN_BARCODE = "unknown_barcode"
@@ -50,7 +49,7 @@ class OutcomeKind(StrEnum):
     ERROR = "error"
 
 
-_GOOD = {OutcomeKind.ACCEPTED, OutcomeKind.COMPLETE, OutcomeKind.REMOVED, OutcomeKind.SHIPPED}
+_GOOD = {OutcomeKind.ACCEPTED, OutcomeKind.REMOVED, OutcomeKind.SHIPPED}
 _BAD = {
     OutcomeKind.WRONG_ITEM,
     OutcomeKind.OVER_SCAN,

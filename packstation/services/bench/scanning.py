@@ -156,11 +156,11 @@ def _verify_and_store(ctx: BenchContext, uow: UnitOfWork, text: str, code: str, 
     )  # fmt: skip
     # The barcode as scanned, not its GTIN-14: the packer compares it with the label in hand.
     params: dict[str, Param] = {**verdict.params, "barcode": text, "open_mismatches": state.open_mismatches}
-    kind = OutcomeKind(verdict.kind.value)
-    if kind is OutcomeKind.ACCEPTED and state.finishable:
-        kind = OutcomeKind.COMPLETE
+    code = verdict.code
+    if verdict.kind is VerdictKind.ACCEPTED and state.finishable:  # the unit that completed the order
+        code = "scan.complete"
         params.update(units=state.units_required, finish_in_ms=arm_auto_finish(ctx))
-    return outcome(kind, "scan.complete" if kind is OutcomeKind.COMPLETE else verdict.code, params, raw=text)
+    return outcome(OutcomeKind(verdict.kind.value), code, params, raw=text)
 
 
 def scan_record(
