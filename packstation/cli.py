@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 from datetime import datetime
@@ -125,7 +126,11 @@ def _main(args: argparse.Namespace) -> int:
     from packstation.domain.errors import DomainError
 
     try:
-        return _dispatch(args)
+        code = _dispatch(args)
+        sys.stdout.flush()  # a reader that left shows up here, not in Python's flush at exit
+        return code
+    except BrokenPipeError:
+        return _reader_left()
     except DomainError as error:
         log.error("command failed error=%s", error)
         _fail(str(error))
@@ -140,6 +145,19 @@ def _main(args: argparse.Namespace) -> int:
         where = log_file_path()
         _fail(f"unexpected error: {type(error).__name__}: {error}" + (f" (details in {where})" if where else ""))
     return 1
+
+
+def _reader_left() -> int:
+    """``packstation orders show … | head``: the reader had enough. Not an error, and nothing to say."""
+    log.info("stdout closed by its reader")
+    try:
+        # Python flushes stdout once more at exit: point it at /dev/null so that flush cannot fail too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real stdout (an embedding host): nothing left to protect
+        pass
+    return 0
 
 
 def _fail(message: str) -> None:
@@ -179,6 +197,7 @@ def _command(args: argparse.Namespace, app: App) -> int:
     if args.command == "demo":
         report = demo.create_demo(app.uow)
         print(f"demo database ready at {app.config.db_url}" + (f" ({report.summary()})" if report else ""))
+        _demo_pictures(offscreen=args.no_run)
         return 0 if args.no_run else _run_gui(app)
     if args.command == "run":
         return _run_gui(app)
@@ -393,6 +412,17 @@ def _db_restore(args: argparse.Namespace, cfg: Config) -> int:
     bootstrap.bootstrap(cfg).dispose()  # an older backup is migrated to this build's schema at once
     print(f"restored {args.file}; the database as it was is kept in {safety}")
     return 0
+
+
+def _demo_pictures(offscreen: bool) -> None:
+    """Draw a picture of every demo product (with Qt, offline) into the data folder."""
+    from packstation.gui.app import application
+    from packstation.gui.pictures import draw_demo_pictures
+    from packstation.services.demo import demo_batch
+
+    application(offscreen=offscreen)  # the window's own QApplication, or one without a display
+    drawn = draw_demo_pictures((p.sku, p.name, p.image_path) for p in demo_batch().products)
+    print(f"{drawn} product pictures drawn")
 
 
 def _run_gui(app: App) -> int:

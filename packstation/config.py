@@ -101,6 +101,13 @@ class Config:
     # The shop's contact line and after-sales texts (returns, complaints, warranty, service) on the slip.
     shop_contact: str = ""
     after_sales: dict[str, str] = field(default_factory=dict)
+    # The bench screen (README "Using the bench").
+    fullscreen: bool = True  # open full-screen; false: a normal, maximised window
+    finish_on_last_unit: bool = True  # the last required unit finishes the order by itself
+    finish_delay_ms: int = 1500  # ...after this long on screen, in which CMD-UNDO / Esc keeps it open
+    sound: bool = True  # false: mute
+    volume_percent: int = 80
+    language: str = ""  # "en", "pl", "uk"; empty: the operating system's language (also the documents')
     sender: Address = field(
         default_factory=lambda: Address(
             "Packstation Demo Sp. z o.o.", "ul. Magazynowa 1", "00-001", "Warszawa", "PL", "+48 22 000 00 00"
@@ -236,6 +243,19 @@ def _apply_printing(cfg: Config, data: dict[str, object], path: Path) -> None:
             raise ConfigError(f"{path}: unknown setting [slip] {key}", key=key)
 
 
+LANGUAGES = ("en", "pl", "uk")  # the bench's translations (resources/translations)
+
+
+def _check_screen(cfg: Config, path: Path) -> None:
+    """The bench screen's settings."""
+    if not 0 <= cfg.volume_percent <= 100:
+        raise ConfigError(f"{path}: [station] volume_percent must be 0 to 100", key="volume_percent")
+    if not 0 <= cfg.finish_delay_ms <= 10_000:
+        raise ConfigError(f"{path}: [station] finish_delay_ms must be 0 to 10000", key="finish_delay_ms")
+    if cfg.language and cfg.language not in LANGUAGES:
+        raise ConfigError(f"{path}: [station] language must be one of {', '.join(LANGUAGES)}", key="language")
+
+
 def _check_ranges(cfg: Config, path: Path) -> None:
     """Refuse settings that would make a bench misbehave rather than fail loudly."""
     for key in ("claim_ttl_seconds", "heartbeat_seconds", "scanner_burst_gap_ms", "scanner_min_length"):
@@ -246,6 +266,7 @@ def _check_ranges(cfg: Config, path: Path) -> None:
         raise ConfigError(
             f"{path}: [station] claim_ttl_seconds must be at least 3 × heartbeat_seconds", key="claim_ttl_seconds"
         )
+    _check_screen(cfg, path)
     if not (cfg.gs1_company_prefix.isdigit() and 6 <= len(cfg.gs1_company_prefix) <= 12):
         raise ConfigError(f"{path}: [station] gs1_company_prefix must be 6 to 12 digits", key="gs1_company_prefix")
     if cfg.scanner_terminator not in WEDGE_TERMINATORS:

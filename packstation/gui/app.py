@@ -21,13 +21,17 @@ from packstation.adapters.db.maintenance import daily_backup
 from packstation.bootstrap import App
 from packstation.domain.errors import DomainError
 from packstation.domain.orders import QueuePage
+from packstation.gui import i18n
 from packstation.gui.crash import install_gui_crash_handling
 from packstation.gui.main_window import MainWindow
 from packstation.gui.messages import describe
 from packstation.gui.parcel_keys import install_parcel_hotkeys
+from packstation.gui.pictures import PictureCache
+from packstation.gui.scale import Scale, load_bundled_fonts
 from packstation.gui.scan_capture import ScanCapture
 from packstation.gui.scan_worker import QueueQuery, ScanWorker
 from packstation.gui.serial_devices import install_serial_scanners
+from packstation.gui.sound import Sounds
 from packstation.logs import install_excepthooks, setup_logging
 from packstation.services.bench.bench import Bench
 from packstation.services.bench.commands import Register, Resume
@@ -49,12 +53,16 @@ def create_window(app: App, bench: Bench | None = None) -> MainWindow:
     def read_queue(query: QueueQuery) -> QueuePage:
         return list_orders(app.uow, query.statuses, query.text, query.limit, 0, app.config.claim_ttl_seconds)
 
-    worker = ScanWorker(bench or app.bench(), read_queue, app.config.heartbeat_seconds)
-    capture = ScanCapture.from_config(app.config, qapp)
+    config = app.config
+    translations = i18n.install(config.language)
+    load_bundled_fonts()
+    worker = ScanWorker(bench or app.bench(), read_queue, config.heartbeat_seconds)
+    capture = ScanCapture.from_config(config, qapp)
     qapp.installEventFilter(capture)
-    window = MainWindow(app, worker, capture)
+    sounds = Sounds(config.sound, config.volume_percent)
+    window = MainWindow(app, worker, capture, Scale.for_screen(), sounds, PictureCache(), translations)
     worker.start()
-    install_serial_scanners(window, window.ui.statusbar, worker, app.config.serial_scanners)
+    install_serial_scanners(window, window.statusBar(), worker, app.config.serial_scanners)
     install_parcel_hotkeys(window, worker, cartons(app.uow))
     # Resume first: an order this station was packing when it crashed comes back as it was.
     worker.submit(Resume())
@@ -71,6 +79,16 @@ def register(app: App) -> Bench:
     return bench
 
 
+def application(offscreen: bool = False) -> QApplication:
+    """The process's QApplication, made on first call (``offscreen``: for drawing without a display)."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    qapp = QApplication(sys.argv[:1] + (["-platform", "offscreen"] if offscreen else []))
+    qapp.setApplicationName("Packstation")
+    return qapp
+
+
 def run(app: App) -> int:
     """Run the GUI until the window closes; returns the process exit code."""
     # Idempotent: the CLI has done both already; this covers callers that start the GUI directly.
@@ -80,15 +98,17 @@ def run(app: App) -> int:
     # Before the QApplication, so Qt's own start-up warnings (platform plugin, fonts) are logged.
     crash_handling = install_gui_crash_handling(lambda: shown[0] if shown else None)
     try:
-        qapp = QApplication.instance() or QApplication(sys.argv[:1])
-        qapp.setApplicationName("Packstation")
+        qapp = application()
         window = create_window(app, register(app))
         shown.append(window)
         _start_daily_backups(app)
         if os.environ.get("PACKSTATION_QUIT_AFTER_PAINT"):
             # Start-up benchmark: exit right after the first paint with the queue loaded.
             window.installEventFilter(_QuitAfterFirstPaint(window, qapp))
-        window.show()
+        if app.config.fullscreen:
+            window.showFullScreen()
+        else:
+            window.showMaximized()
         _close_on_signals(window)
         return qapp.exec()
     finally:

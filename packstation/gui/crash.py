@@ -10,6 +10,7 @@ the dialog; the dialog is never modal, so scans keep flowing while it is up.
 from __future__ import annotations
 
 import logging
+import math
 import traceback
 from collections.abc import Callable
 from types import TracebackType
@@ -34,11 +35,29 @@ WindowProvider = Callable[[], QWidget | None]
 MessageHandler = Callable[[QtMsgType, QMessageLogContext, str], object]
 
 
+class _Repeats:
+    """Counts a Qt message said again and again (Qt can loop on one warning, e.g. an audio stream's socket)."""
+
+    last = ""
+    count = 0
+
+    @classmethod
+    def worth_logging(cls, message: str) -> bool:
+        """True for the first three times in a row, then at 10, 100, 1000… (with the count)."""
+        if message != cls.last:
+            cls.last, cls.count = message, 0
+        cls.count += 1
+        return cls.count <= 3 or math.log10(cls.count).is_integer()
+
+
 def _qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
     level = _QT_LEVELS.get(mode, logging.WARNING)
+    if mode != QtMsgType.QtFatalMsg and not _Repeats.worth_logging(message):
+        return  # the log must not fill the disk with one line
     # Release builds of Qt leave file/line empty; the category alone still says who spoke.
     where = f" at={context.file}:{context.line}" if context.file else ""
-    qt_log.log(level, "category=%s%s message=%s", context.category or "default", where, message)
+    repeated = f" repeated={_Repeats.count}" if _Repeats.count > 3 else ""
+    qt_log.log(level, "category=%s%s message=%s%s", context.category or "default", where, message, repeated)
     if mode == QtMsgType.QtFatalMsg:
         # Qt aborts the process when this returns: get the line onto the disk first.
         for handler in logging.getLogger(logs.APP_NAME).handlers:
@@ -97,6 +116,9 @@ class CrashReporter(QObject):
         box.setWindowTitle(self.tr("Packstation: something went wrong"))
         box.setText(self.tr("Something went wrong inside Packstation."))
         box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        close = box.button(QMessageBox.StandardButton.Ok)
+        if close is not None:  # the bench's own word for it, in the bench's language
+            close.setText(self.tr("Close"))
         # Never modal: the packer may finish the box while the dialog waits to be read.
         box.setWindowModality(Qt.WindowModality.NonModal)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

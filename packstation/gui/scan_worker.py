@@ -66,11 +66,14 @@ class ScanWorker(QObject):
 
     def submit(self, job: Command | QueueQuery) -> int:
         """Queue a command (or a queue query); returns its sequence number."""
-        with self._seq_lock:
-            self._seq += 1
-            seq = self._seq
+        seq = self._next_seq()
         self._jobs.put((seq, job))
         return seq
+
+    def _next_seq(self) -> int:
+        with self._seq_lock:
+            self._seq += 1
+            return self._seq
 
     def stop(self, timeout: float = 30.0) -> bool:
         """Finish the queued commands, then end the thread (cooperatively: a sentinel, never a kill).
@@ -103,8 +106,13 @@ class ScanWorker(QObject):
                     self._run(0, PrintTick())
                 next_tick = time.monotonic() + PRINT_TICK_SECONDS
                 continue
+            due = self._bench.due()  # an order finishing on its last unit: the bench's own command
+            if due is not None and now >= due.at:
+                self._run(self._next_seq(), due.command)
+                continue
+            wake = min(next_beat, next_tick) if due is None else min(next_beat, next_tick, due.at)
             try:
-                item = self._jobs.get(timeout=min(next_beat, next_tick) - now)
+                item = self._jobs.get(timeout=wake - now)
             except queue.Empty:
                 continue
             if item is None:

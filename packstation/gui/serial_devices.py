@@ -68,9 +68,15 @@ class SerialScanners(QObject):
         for name, state in self.states.items():
             ok = state in (CONNECTED, RECONNECTED)
             colour = TONE_COLOURS[Tone.GOOD if ok else Tone.BAD][0]
-            word = "connected" if ok else "connecting…" if state == "connecting" else "DISCONNECTED"
+            word = (
+                self.tr("connected")
+                if ok
+                else self.tr("connecting…")
+                if state == "connecting"
+                else self.tr("DISCONNECTED")
+            )
             parts.append(f"{name}: <span style='color:{colour}'><b>{word}</b></span>")
-        self.label.setText("Scanners: " + ", ".join(parts))
+        self.label.setText(self.tr("Scanners: {states}").format(states=", ".join(parts)))
 
 
 def install_serial_scanners(

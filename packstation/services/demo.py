@@ -94,6 +94,7 @@ CARTONS = (
     Carton("M", 350, 250, 150, Decimal("0.300")),
     Carton("L", 500, 350, 300, Decimal("0.600")),
 )
+DEMO_IMAGES = "images"  # under the data folder
 PACKERS = [("Anna Kowalska", "PKR-0001"), ("Marek Wiśniewski", "PKR-0002"), ("Józef Łuczak", "PKR-0003")]
 
 
@@ -116,6 +117,7 @@ def demo_batch(orders: int = 45, products: int = 60, seed: int = 2026) -> Import
                 packs=packs,
                 weight_kg=Decimal(rng.randrange(50, 2500)) / 1000,
                 bin_location=f"{'ABCDEF'[i % 6]}-{i // 6 + 1:02d}-{i % 4 + 1}",
+                image_path=f"{DEMO_IMAGES}/SKU-{i + 1:04d}.png",  # drawn by the demo command (gui.pictures)
             )
         )
     queue = []

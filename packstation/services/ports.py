@@ -58,6 +58,10 @@ class OrderRepository(Protocol):
         """Order number -> (source, external id), for those of ``numbers`` that exist."""
         ...
 
+    def numbers_with_digits(self, digits: str, limit: int = 2) -> tuple[str, ...]:
+        """Up to ``limit`` order numbers whose digits are exactly ``digits`` (``10010``: ``PL-10010``)."""
+        ...
+
     def claim(self, order_id: int, bench: BenchIdentity, packer: str, now: datetime, stale_before: datetime) -> bool:
         """Take the order for ``bench`` if free, its own, or silent since ``stale_before``; True if taken.
 
@@ -216,6 +220,14 @@ class JournalRepository(Protocol):
 
         The database's UNIQUE (gtin, serial) constraint decides, so two benches cannot both pack it.
         """
+        ...
+
+    def last_scan(self, order_id: int, verdicts: Collection[str]) -> ScanRecord | None:
+        """The order's newest scan not voided whose verdict is one of ``verdicts``."""
+        ...
+
+    def void_scan(self, event_id: int) -> None:
+        """Void (never delete) one scan and the mismatch it raised; the caller undoes its count."""
         ...
 
     def add_status_change(self, change: StatusChange) -> None: ...

@@ -125,7 +125,9 @@ def units_of(doc: dict) -> list[str]:
 class Bench:
     """One demo database, one print folder, and the app running on them (at most one at a time)."""
 
-    def __init__(self, tmp: Path, display: str, x_priority: str = "") -> None:
+    def __init__(
+        self, tmp: Path, display: str, x_priority: str = "", settings: str = "", env: dict[str, str] | None = None
+    ) -> None:
         self.tmp = tmp
         self.priority = x_priority
         self.display = display
@@ -146,9 +148,14 @@ class Bench:
             "--print-to",
             str(self.printed),
         ]
+        if settings:  # [station] settings of a TOML file
+            config = tmp / "bench.toml"
+            config.write_text(f"[station]\n{settings}\n", encoding="utf-8")
+            self.base[3:3] = ["--config", str(config)]
         # PACKSTATION_HOME comes from the autouse fixture of tests/conftest.py.
-        self.cli_env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-        self.x_env = {**self.cli_env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+        # This checkout's package, whatever the virtualenv's editable install points at.
+        self.cli_env = {**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+        self.x_env = {**self.cli_env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", **(env or {})}
 
     # -- command line ------------------------------------------------------------------
     def cli(self, *args: str, timeout: float = 90) -> str:
@@ -356,7 +363,9 @@ def _summary(doc: dict) -> dict:
 
 @pytest.fixture
 def bench(tmp_path: Path, xvfb_display: str, x_priority: str) -> Iterator[Bench]:
-    bench = Bench(tmp_path, xvfb_display, x_priority)
+    # These tests finish with CMD-FINISH / F12; finishing on the last unit has its own test
+    # (test_polish_e2e.py). The language is English, whatever the machine's.
+    bench = Bench(tmp_path, xvfb_display, x_priority, 'finish_on_last_unit = false\nlanguage = "en"')
     out = bench.cli("demo", "--no-run")
     assert "demo database ready" in out, out
     try:

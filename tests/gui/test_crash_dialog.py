@@ -152,6 +152,17 @@ def test_qt_warnings_land_in_the_log(window, hooks: Path) -> None:
     )
 
 
+def test_a_qt_warning_said_in_a_loop_does_not_flood_the_log(window, hooks: Path) -> None:
+    """Qt can repeat one warning endlessly (seen: QtMultimedia's "QSocketNotifier: Invalid socket"):
+    the log keeps the first three and then one line at 10, 100, 1000… with the count."""
+    for _ in range(1000):
+        qWarning("QSocketNotifier: Invalid socket 7 and type 'Read', disabling...")
+    qWarning("something else")
+    lines = [line for line in _read(hooks).splitlines() if "Invalid socket 7" in line]
+    assert len(lines) == 6 and lines[-1].endswith("repeated=1000")
+    assert "message=something else" in _read(hooks)
+
+
 def test_the_bench_keeps_scanning_behind_the_dialog(qtbot, bench, hooks: Path) -> None:
     handling = install_gui_crash_handling(lambda: bench)
     try:
@@ -194,7 +205,7 @@ def test_a_bug_in_the_bench_shows_the_dialog_and_keeps_the_order(qtbot, bench, h
 
         monkeypatch.setattr(SqlProducts, "bins", broken_bins)
         before = bench.outcomes_shown
-        scan("CMD-FINISH")  # finishing reads the pack state first: it hits the bug
+        scan("CMD-UNDO")  # taking the scan back re-reads the order's pack state: it hits the bug
         qtbot.waitUntil(lambda: bench.outcomes_shown > before, timeout=15000)
         monkeypatch.undo()
         failed = bench.last_outcome
@@ -204,6 +215,6 @@ def test_a_bug_in_the_bench_shows_the_dialog_and_keeps_the_order(qtbot, bench, h
         assert str(hooks) in dialog.text() + dialog.informativeText() + dialog.detailedText()
         assert "ZeroDivisionError" in _read(hooks) and "Traceback" in _read(hooks)
         assert failed.order is not None and failed.order.number == order.number  # still open
-        assert show_order(bench.app.uow, order.number)["lines"][0]["scanned"] == 1  # the scan is kept
+        assert show_order(bench.app.uow, order.number)["lines"][0]["scanned"] == 1  # the scan is kept, not undone
     finally:
         handling.uninstall()

@@ -58,7 +58,7 @@ def test_bursts_reach_the_bench_while_the_filter_has_focus(qtbot, bench):
     bench.capture.flush()
     assert bench.ui.queueFilter.text() == ""
     assert bench.banner.tone == "good" and "1 / " in bench.banner.text()
-    assert bench.ui.pickTable.item(0, 3).text() == "1"
+    assert bench.parts.pick.shown_counts()[accepted.order.lines[0].line_id] == 1
     stored = show_order(bench.app.uow, order.number)
     assert stored["status"] == "packing"
     assert [ln["scanned"] for ln in stored["lines"]][0] == 1
@@ -72,7 +72,7 @@ def test_wrong_item_over_scan_and_unknown_barcode_are_shown_and_stored(qtbot, be
     wrong = _not_on(order)
     shown = _scan(qtbot, bench, wrong.barcodes[0])
     assert shown.kind == "wrong_item" and bench.banner.tone == "bad"
-    assert "WRONG ITEM" in bench.banner.text() and wrong.sku in bench.banner.text()
+    assert "WRONG ITEM" in bench.banner.text() and wrong.name in bench.banner.text()
 
     line = order.lines[0]
     for _i in range(line.quantity):
@@ -94,7 +94,8 @@ def test_wrong_item_over_scan_and_unknown_barcode_are_shown_and_stored(qtbot, be
     assert stored["lines"][0]["scanned"] == line.quantity  # the over-scan was not counted
 
 
-def test_finish_with_f12_prints_and_opens_the_next_order(qtbot, bench, tmp_path):
+def test_finish_with_f12_prints_and_opens_the_next_order(qtbot, make_bench, tmp_path):
+    bench = make_bench(finish_on_last_unit=False)
     order, barcode = _order_with_single_units()
     _scan(qtbot, bench, f"ORD-{order.number}")
     wrong = _not_on(order)
@@ -105,6 +106,7 @@ def test_finish_with_f12_prints_and_opens_the_next_order(qtbot, bench, tmp_path)
 
     qtbot.keyClick(bench, Qt.Key.Key_F12)  # refused: a wrong unit is still in the box
     qtbot.waitUntil(lambda: bench.last_outcome.code == "order.not_finishable", timeout=10000)
+    assert bench.banner.text().startswith("NOT FINISHED\nA wrong unit is in the box: take out")
     assert bench.banner.tone == "bad"
     removed = _scan(qtbot, bench, "CMD-REMOVED")
     assert removed.kind == "removed"
@@ -112,7 +114,7 @@ def test_finish_with_f12_prints_and_opens_the_next_order(qtbot, bench, tmp_path)
     qtbot.keyClick(bench, Qt.Key.Key_F12)
     qtbot.waitUntil(lambda: bench.last_outcome.kind == "shipped", timeout=20000)
     shipped = bench.last_outcome
-    assert bench.banner.tone == "good" and "SHIPPED" in bench.banner.text()
+    assert bench.banner.tone == "good" and "LABEL PRINTED" in bench.banner.text()
     stored = show_order(bench.app.uow, order.number)
     assert stored["status"] == "shipped"
     assert stored["tracking_number"] == shipped.params["tracking"]
@@ -122,7 +124,7 @@ def test_finish_with_f12_prints_and_opens_the_next_order(qtbot, bench, tmp_path)
     assert len(printed) == 2 and all(name.endswith(".pdf") for name in printed)
     # The next order opened only after the printer had the label.
     assert shipped.params["next"] and shipped.order.number == shipped.params["next"]
-    assert bench.ui.pickTable.rowCount() == len(shipped.order.lines)
+    assert bench.parts.pick.rowCount() == len(shipped.order.lines)
 
 
 def test_human_typing_reaches_the_filter_unchanged(qtbot, bench):
@@ -150,6 +152,6 @@ def test_scanner_enter_never_presses_a_button(qtbot, bench):
     bench.ui.finishButton.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is bench.ui.finishButton)
     login = _scan(qtbot, bench, "PKR-0001")
-    assert login.kind == "login" and "Anna" in bench.packer_label.text()
+    assert login.kind == "login" and "Anna" in bench.parts.packer.text()
     bench.capture.flush()  # nor is the scanner's Enter still held, to press it later
     assert clicks == []

@@ -38,12 +38,11 @@ class PaintWatch(QObject):
             self.problems.append(f"banner seq {window.banner_seq} vs list seq {window.order_seq}")
         if outcome is None or outcome.order is None:
             return
-        table = window.ui.pickTable
-        shown = [int(table.item(row, 3).text()) for row in range(table.rowCount())]
-        expected = [line.scanned for line in outcome.order.lines]
+        shown = window.parts.pick.shown_counts()
+        expected = {line.line_id: line.scanned for line in outcome.order.lines}
         if shown != expected:
             self.problems.append(f"list shows {shown}, the outcome on the banner has {expected}")
-        if outcome.kind == "accepted" and f"{outcome.params['scanned']} / " not in window.banner.text():
+        if outcome.code == "scan.accepted" and f"{outcome.params['scanned']} / " not in window.banner.text():
             self.problems.append(f"banner text {window.banner.text()!r} is not outcome {dict(outcome.params)}")
 
 
@@ -56,7 +55,7 @@ def test_many_scans_never_show_two_moments_at_once(qtbot, bench) -> None:  # typ
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     watch = PaintWatch(bench)
     bench.banner.installEventFilter(watch)
-    bench.ui.pickTable.viewport().installEventFilter(watch)
+    bench.parts.pick.viewport().installEventFilter(watch)
 
     before = bench.outcomes_shown
     scan(order.number)

@@ -154,7 +154,7 @@ def test_import_open_scan_finish_shipped(app, db_url: str, printed: Path) -> Non
     assert station.handle(Finish()).code == "order.not_finishable"  # the hotkey says the same
     for remaining in (3, 2, 1):
         removed = station.scan("CMD-REMOVED")
-        assert (removed.kind, removed.code) == ("removed", "mismatch.removed")
+        assert (removed.kind, removed.code) == ("removed_more", "mismatch.removed")  # not green: more to take out
         assert removed.params["remaining"] == remaining
         assert station.scan("CMD-FINISH").code == "order.not_finishable"
     assert station.handle(ConfirmRemoved()).params["remaining"] == 0  # the hotkey does the same
@@ -257,14 +257,16 @@ def test_hold_keeps_counts_and_frees_the_bench(app) -> None:  # type: ignore[no-
     station = app.bench()
     open_order(station, "PL-4")
     assert station.scan(MUG_EAN).kind == "accepted"
-    held = station.scan("CMD-HOLD")
+    asked = station.scan("CMD-HOLD")  # F8 / CMD-HOLD asks why; a reason barcode holds
+    assert (asked.kind, asked.code, station.session.order_id is not None) == ("hold_asked", "hold.choose_reason", True)
+    held = station.scan("CMD-HOLD-MISSING")
     assert (held.kind, held.code) == ("held", "order.held")
     assert held.order is None and station.session.order_id is None
     doc = show(app, "PL-4")
     assert doc["status"] == "on_hold" and doc["claimed_by"] is None
     assert [ln["scanned"] for ln in doc["lines"]] == [0, 1]
     assert doc["history"][-1]["from"] == "packing" and doc["history"][-1]["to"] == "on_hold"
-    assert doc["history"][-1]["note"]  # the reason for the supervisor
+    assert doc["history"][-1]["note"] == "missing_unit"  # the reason for the supervisor
 
 
 # --------------------------------------------------------------------------- release and switching

@@ -209,10 +209,10 @@ def test_release_only_an_untouched_order(bench, store) -> None:  # type: ignore[
 def test_hold_keeps_counts_and_frees_the_bench(bench, store) -> None:  # type: ignore[no-untyped-def]
     opened(bench, "PL-1")
     bench.scan(MUG)
-    held = run(bench, Hold("damaged unit"))
-    assert (held.kind, held.params["reason"], held.order) == ("held", "damaged unit", None)
+    held = run(bench, Hold("damaged_unit"))
+    assert (held.kind, held.params["reason"], held.order) == ("held", "damaged_unit", None)
     doc = show_order(store.unit_of_work, "PL-1")
-    assert (doc["status"], doc["history"][-1]["note"], doc["lines"][0]["scanned"]) == ("on_hold", "damaged unit", 1)
+    assert (doc["status"], doc["history"][-1]["note"], doc["lines"][0]["scanned"]) == ("on_hold", "damaged_unit", 1)
 
 
 def test_confirm_removed_clears_the_oldest_wrong_unit(bench, store) -> None:  # type: ignore[no-untyped-def]
@@ -221,9 +221,17 @@ def test_confirm_removed_clears_the_oldest_wrong_unit(bench, store) -> None:  # 
     bench.scan(SOAP)
     bench.scan("XYZ")
     first = run(bench, ConfirmRemoved())
-    assert (first.kind, first.params["code"], first.params["remaining"]) == ("removed", SOAP, 1)
+    assert (first.kind, first.params["code"], first.params["remaining"]) == ("removed_more", SOAP, 1)
+    assert (first.params["name"], first.params["next_code"], first.params["next_name"]) == ("Mydło szare", "XYZ", "")
     assert first.order.state.open_mismatches == 1 and first.order.recent[0].message_code == "mismatch.removed"
-    assert run(bench, ConfirmRemoved()).params["remaining"] == 0
+    assert [m.code for m in first.order.mismatches] == ["XYZ"]
+    last = run(bench, ConfirmRemoved())
+    assert (last.kind, last.params["remaining"], last.params["code"], last.order.mismatches) == (
+        "removed",
+        0,
+        "XYZ",
+        (),
+    )
 
 
 def test_finish_prints_ships_and_opens_the_next(bench, store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

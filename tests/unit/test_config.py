@@ -18,6 +18,11 @@ from packstation.config import ConfigError, load
         ('[station]\ngs1_company_prefix = "59A"\n', "gs1_company_prefix"),
         ('[station]\ncolour = "red"\n', "unknown setting [station] colour"),
         ("[station\n", "not valid TOML"),
+        ("[station]\nvolume_percent = 150\n", "volume_percent must be 0 to 100"),
+        ("[station]\nfinish_delay_ms = -1\n", "finish_delay_ms must be 0 to 10000"),
+        ("[station]\nfinish_on_last_unit = 1\n", "finish_on_last_unit must be bool"),
+        ('[station]\nlanguage = "de"\n', "language must be one of en, pl, uk"),
+        ('[station]\nfullscreen = "yes"\n', "fullscreen must be bool"),
     ],
 )
 def test_bad_settings_are_refused_with_the_reason(tmp_path, text, message):
@@ -122,3 +127,21 @@ def test_bad_device_settings_name_section_and_key(tmp_path, text, message):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError, match=message.replace("[", r"\[").replace("]", r"\]")):
         load(str(path))
+
+
+def test_bench_screen_settings(tmp_path):
+    assert (load().fullscreen, load().finish_on_last_unit, load().finish_delay_ms, load().language) == (
+        True,
+        True,
+        1500,
+        "",
+    )
+    path = tmp_path / "bench.toml"
+    path.write_text(
+        "[station]\nfullscreen = false\nfinish_on_last_unit = false\nfinish_delay_ms = 800\n"
+        'sound = false\nvolume_percent = 35\nlanguage = "uk"\n',
+        encoding="utf-8",
+    )
+    cfg = load(str(path))
+    assert (cfg.fullscreen, cfg.finish_on_last_unit, cfg.finish_delay_ms) == (False, False, 800)
+    assert (cfg.sound, cfg.volume_percent, cfg.language) == (False, 35, "uk")

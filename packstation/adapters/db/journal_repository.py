@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import asdict
 from datetime import datetime
 
@@ -97,6 +98,20 @@ class SqlJournal:
         self._conn.execute(update(ScanEvent).where(ScanEvent.order_id == order_id).values(voided=True))
         self._conn.execute(update(Mismatch).where(Mismatch.order_id == order_id).values(voided=True))
         self._conn.execute(update(OrderLine).where(OrderLine.order_id == order_id).values(scanned=0))
+
+    def last_scan(self, order_id: int, verdicts: Collection[str]) -> journal.ScanRecord | None:
+        stmt = (
+            select(rows.SCAN_TABLE)
+            .where(ScanEvent.order_id == order_id, ScanEvent.voided.is_(False), ScanEvent.verdict.in_(list(verdicts)))
+            .order_by(ScanEvent.id.desc())
+            .limit(1)
+        )
+        row = self._conn.execute(stmt).first()
+        return None if row is None else rows.scan(row)
+
+    def void_scan(self, event_id: int) -> None:
+        self._conn.execute(update(ScanEvent).where(ScanEvent.id == event_id).values(voided=True))
+        self._conn.execute(update(Mismatch).where(Mismatch.scan_event_id == event_id).values(voided=True))
 
     # -- audit, sessions, parcels, shop changes ----------------------------------------
     def add_status_change(self, change: journal.StatusChange) -> None:

@@ -107,6 +107,8 @@ class Order(Base):
     claim_station: Mapped[str | None] = mapped_column(String(64), index=True)
     claim_packer: Mapped[str | None] = mapped_column(String(120))
     claim_heartbeat: Mapped[datetime | None] = mapped_column(DateTime)
+    # Number, customer and city folded (domain.search.search_key): the queue filter matches accent-blind.
+    search_key: Mapped[str] = mapped_column(String(600), default="")
     lines: Mapped[list[OrderLine]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.position"
     )

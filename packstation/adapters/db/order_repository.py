@@ -26,11 +26,13 @@ from sqlalchemy import (
 from packstation.adapters.db import rows, statements
 from packstation.adapters.db.models import Order, OrderLine
 from packstation.adapters.db.rows import chunked
-from packstation.domain import orders
+from packstation.domain import orders, search
 from packstation.domain.benches import BenchIdentity
 from packstation.domain.errors import NotFound
 from packstation.domain.records import OrderDetails, OrderLineRecord, OrderRecord
 from packstation.domain.status import Status
+
+DIGIT_CANDIDATES = 1000  # numbers holding the digits, checked in Python for exactly those digits
 
 
 def _held_by(bench: BenchIdentity) -> ColumnElement[bool]:
@@ -103,6 +105,13 @@ class SqlOrders:
             stmt = select(Order.number, Order.source, Order.external_id).where(Order.number.in_(part))
             found.update({number: (source, ext) for number, source, ext in self._conn.execute(stmt)})
         return found
+
+    def numbers_with_digits(self, digits: str, limit: int = 2) -> tuple[str, ...]:
+        if not digits.isdigit():
+            return ()
+        stmt = select(Order.number).where(Order.number.like(f"%{digits}%")).order_by(Order.id)
+        found = self._conn.scalars(stmt.limit(DIGIT_CANDIDATES))
+        return tuple(number for number in found if search.digits(number) == digits)[:limit]
 
     def claim(self, order_id: int, bench: BenchIdentity, packer: str, now: datetime, stale_before: datetime) -> bool:
         """One conditional UPDATE: of two racing benches exactly one matches.
@@ -195,9 +204,10 @@ class SqlOrders:
         conditions: list[ColumnElement[bool]] = []
         if statuses:
             conditions.append(Order.status.in_([s.value for s in statuses]))
-        if text:
-            like = f"%{text}%"
-            conditions.append(or_(Order.number.ilike(like), Order.customer_name.ilike(like), Order.city.ilike(like)))
+        needle = search.fold(text.strip())
+        if needle:  # accent- and case-blind ("lodz" finds "Łódź"): the folded key stored with the order
+            escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            conditions.append(Order.search_key.like(f"%{escaped}%", escape="\\"))
         stmt = self._rows(stale_before).where(*conditions).order_by(Order.created_at, Order.id)
         found = tuple(_queue_row(row) for row in self._conn.execute(stmt.limit(limit).offset(offset)))
         total = self._conn.scalar(select(func.count(Order.id)).where(*conditions)) or 0
@@ -238,7 +248,8 @@ class SqlOrders:
             return []
         values = [
             {"number": r.number, "external_id": r.external_id, "source": r.source, "status": Status.NEW.value,
-             "created_at": at, "updated_at": at, **r.details()}
+             "created_at": at, "updated_at": at, **r.details(),
+             "search_key": search.search_key(r.number, r.customer_name or r.address.name, r.address.city)}
             for r in records
         ]  # fmt: skip
         stmt = insert(Order).returning(Order.id, sort_by_parameter_order=True)
@@ -252,6 +263,11 @@ class SqlOrders:
 
     def update_details(self, order_id: int, details: OrderDetails, at: datetime) -> None:
         self._conn.execute(update(Order).where(Order.id == order_id).values(**details, updated_at=at))
+        number, customer, city = self._conn.execute(
+            select(Order.number, Order.customer_name, Order.city).where(Order.id == order_id)
+        ).one()
+        key = search.search_key(number, customer, city)
+        self._conn.execute(update(Order).where(Order.id == order_id).values(search_key=key))
 
     def replace_lines(self, order_id: int, lines: tuple[OrderLineRecord, ...], names: Mapping[str, str]) -> None:
         self._conn.execute(delete(OrderLine).where(OrderLine.order_id == order_id))

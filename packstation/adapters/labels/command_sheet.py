@@ -21,7 +21,12 @@ MARGIN = 15 * mm
 CAPTIONS = {
     "FINISH": "Finish & print (F12)",
     "REMOVED": "Wrong unit removed (F9)",
-    "HOLD": "Hold: unit missing (F8)",
+    "HOLD": "Hold: ask the reason (F8)",
+    "HOLD-MISSING": "Hold: a unit is missing",
+    "HOLD-DAMAGED": "Hold: a unit is damaged",
+    "HOLD-ADDRESS": "Hold: wrong address",
+    "HOLD-OTHER": "Hold: another reason",
+    "UNDO": "Undo: keep open / take back (Esc)",
     "RELEASE": "Release order (F7)",
     "NEXT": "Next order (F6)",
     "LOGOUT": "Log out",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import datetime
 
@@ -76,6 +77,15 @@ class MemoryJournal:
             if mismatch.order_id == order_id:
                 self._t.mismatches[mismatch_id] = replace(mismatch, voided=True)
         MemoryOrders(self._t).zero_scanned(order_id)
+
+    def last_scan(self, order_id: int, verdicts: Collection[str]) -> ScanRecord | None:
+        return next((s for s in self.scans(order_id, include_voided=False) if s.verdict in verdicts), None)
+
+    def void_scan(self, event_id: int) -> None:
+        self._t.scans[event_id] = replace(self._t.scans[event_id], voided=True)
+        for mismatch_id, mismatch in list(self._t.mismatches.items()):
+            if mismatch.scan_event_id == event_id:
+                self._t.mismatches[mismatch_id] = replace(mismatch, voided=True)
 
     def add_status_change(self, change: StatusChange) -> None:
         self._t.status_changes.append(change)

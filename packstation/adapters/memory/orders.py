@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 
 from packstation.adapters.memory.tables import Tables
+from packstation.domain import search
 from packstation.domain.benches import BenchIdentity
 from packstation.domain.errors import NotFound
 from packstation.domain.orders import Order, OrderLine, QueuePage, QueueRow
@@ -36,6 +36,12 @@ class MemoryOrders:
     def numbers_among(self, candidates: Collection[str]) -> set[str]:
         wanted = set(candidates)
         return {o.number for o in self._t.orders.values() if o.number in wanted}
+
+    def numbers_with_digits(self, digits: str, limit: int = 2) -> tuple[str, ...]:
+        if not digits.isdigit():
+            return ()
+        found = [o.number for o in sorted(self._t.orders.values(), key=_id) if search.digits(o.number) == digits]
+        return tuple(found[:limit])
 
     def claim(self, order_id: int, bench: BenchIdentity, packer: str, now: datetime, stale_before: datetime) -> bool:
         order = self.get(order_id)
@@ -111,9 +117,9 @@ class MemoryOrders:
         stale_before: datetime | None = None,
     ) -> QueuePage:
         found = [o for o in self._t.orders.values() if not statuses or o.status in statuses]
-        if text:
-            needle = _fold(text)
-            found = [o for o in found if any(needle in _fold(v) for v in (o.number, o.customer_name, o.address.city))]
+        needle = search.fold(text.strip())
+        if needle:
+            found = [o for o in found if needle in search.search_key(o.number, o.customer_name, o.address.city)]
         found.sort(key=lambda o: (_age(o), o.order_id))
         rows = tuple(_row(o, stale_before) for o in found[offset : offset + limit])
         return QueuePage(rows, len(found), offset)
@@ -225,6 +231,5 @@ def _row(order: Order, stale_before: datetime | None) -> QueueRow:
                     order.claim_station, order.carrier, order.units_scanned, expired)  # fmt: skip
 
 
-def _fold(text: str) -> str:
-    """Case- and accent-insensitive form, as a search box should match."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+def _id(order: Order) -> int:
+    return order.order_id

@@ -13,7 +13,7 @@ from packstation.services.bench.commands import Command, Scan
 from packstation.services.bench.outcome import OrderSnapshot, Outcome, OutcomeKind, outcome, refusal
 from packstation.services.bench.printing_actions import while_label_pending
 from packstation.services.bench.registry import HANDLERS
-from packstation.services.bench.session import BenchContext, BenchSession
+from packstation.services.bench.session import BenchContext, BenchSession, Scheduled
 from packstation.services.bench.upkeep import lost_order
 from packstation.services.ports import Documents, PrinterFactory, Scale, UowFactory
 
@@ -47,6 +47,10 @@ class Bench:
     @property
     def snapshot(self) -> OrderSnapshot | None:
         return self._ctx.session.snapshot
+
+    def due(self) -> Scheduled | None:
+        """The command the bench wants run later (an order finishing by itself), and when; its worker runs it."""
+        return self._ctx.session.scheduled
 
     def handle(self, command: Command) -> Outcome | None:
         """Run ``command``; the outcome to show, with the open order and packer filled in."""

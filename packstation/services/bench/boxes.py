@@ -59,10 +59,11 @@ def handle_next_parcel(ctx: BenchContext, _command: NextParcel) -> Outcome:
     return result
 
 
-def close_for_finish(ctx: BenchContext) -> Outcome | None:
+def close_for_finish(ctx: BenchContext, raw: str = "CMD-FINISH") -> Outcome | None:
     """Before FINISH: close the last parcel (weighed). None when done; else the outcome that stops finishing.
 
-    The order must be complete first: a parcel is never closed for an order that cannot ship.
+    The order must be complete first: a parcel is never closed for an order that cannot ship. ``raw`` is
+    what the closing is recorded as: the FINISH scanned, or ``FINISH-ON-LAST-UNIT``.
     """
     assert ctx.session.order_id is not None
     with ctx.uow() as uow:
@@ -71,7 +72,7 @@ def close_for_finish(ctx: BenchContext) -> Outcome | None:
         open_parcel = parcels.parcel_state(uow, order)
     if open_parcel.closed and not open_parcel.units:
         return None  # closed already (a FINISH whose printing failed is tried again)
-    result = _weigh_and_close(ctx, "CMD-FINISH")
+    result = _weigh_and_close(ctx, raw)
     return None if result.kind is OutcomeKind.PARCEL_CLOSED else result
 
 

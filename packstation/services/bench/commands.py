@@ -37,11 +37,15 @@ class Release(Command):
     """Give an untouched open order back to the queue."""
 
 
+# Why an order goes on hold: the reasons a packer can scan (stored as the status change's note).
+HOLD_REASONS = ("missing_unit", "damaged_unit", "wrong_address", "other")
+
+
 @dataclass(frozen=True)
 class Hold(Command):
-    """Put the open order on hold for a supervisor, with the reason."""
+    """Put the open order on hold for a supervisor, with the reason (empty: ask the packer for one)."""
 
-    reason: str = "missing unit"
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,24 @@ class ConfirmRemoved(Command):
 @dataclass(frozen=True)
 class Finish(Command):
     """Print the label and slip, ship, and open the next order."""
+
+    by_last_unit: bool = False  # finish_on_last_unit: the order's last unit finished it, nobody scanned FINISH
+
+
+@dataclass(frozen=True)
+class Undo(Command):
+    """Keep a finishing order open; otherwise void the open order's last product scan."""
+
+
+@dataclass(frozen=True)
+class AutoFinish(Command):
+    """Finish the order whose last unit was scanned ``token``'s moment ago, unless that was undone.
+
+    The bench schedules it (``Bench.due``) and its worker runs it when due: the delay lives
+    with the commands, not in a screen timer.
+    """
+
+    token: int
 
 
 @dataclass(frozen=True)
@@ -153,6 +175,11 @@ SCANNED: dict[str, Command] = {
     "FINISH": Finish(),
     "REMOVED": ConfirmRemoved(),
     "HOLD": Hold(),
+    "HOLD-MISSING": Hold("missing_unit"),
+    "HOLD-DAMAGED": Hold("damaged_unit"),
+    "HOLD-ADDRESS": Hold("wrong_address"),
+    "HOLD-OTHER": Hold("other"),
+    "UNDO": Undo(),
     "RELEASE": Release(),
     "NEXT": NextOrder(),
     "LOGOUT": Logout(),

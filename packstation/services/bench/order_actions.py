@@ -10,17 +10,18 @@ from packstation.domain.printing import JobState
 from packstation.domain.verification import Param
 from packstation.services import finishing, print_queue
 from packstation.services.bench import boxes, printing_actions
+from packstation.services.bench.autofinish import arm_auto_finish
 from packstation.services.bench.commands import ConfirmRemoved, Finish, Hold
-from packstation.services.bench.outcome import Outcome, OutcomeKind, ScanLine, outcome
+from packstation.services.bench.outcome import OpenMismatch, OrderSnapshot, Outcome, OutcomeKind, ScanLine, outcome
 from packstation.services.bench.scanning import scan_record
 from packstation.services.bench.session import BenchContext
-from packstation.services.bench.snapshots import RECENT_SCANS, pack_state
+from packstation.services.bench.snapshots import RECENT_SCANS, open_mismatch, pack_state
 
 log = logging.getLogger(__name__)
 
 
 def handle_removed(ctx: BenchContext, _command: ConfirmRemoved) -> Outcome:
-    """The packer took the oldest wrong unit out: record it on that mismatch."""
+    """The packer took the oldest wrong unit out: record it on that mismatch, name it and what is left."""
     raw = "CMD-REMOVED"
     with ctx.uow() as uow:
         order = ctx.held_order(uow)
@@ -32,18 +33,43 @@ def handle_removed(ctx: BenchContext, _command: ConfirmRemoved) -> Outcome:
         uow.journal.resolve_mismatch(mismatch.mismatch_id, now, ctx.who, "removed")
         uow.journal.add_scan(scan_record(ctx, raw, raw, "command", "mismatch.removed"))
         state = pack_state(uow, order)
+        products = uow.products.by_skus({m.sku for m in pending if m.sku})
         uow.commit()
+    left = tuple(open_mismatch(m, products) for m in pending[1:])
     snapshot = ctx.session.snapshot
     if snapshot is not None:
         recent = (ScanLine(iso(now) or "", raw, "command", "mismatch.removed"), *snapshot.recent)
-        ctx.session.snapshot = replace(snapshot, state=state, recent=recent[:RECENT_SCANS])
+        ctx.session.snapshot = replace(snapshot, state=state, recent=recent[:RECENT_SCANS], mismatches=left)
     log.info("removed order=%s kind=%s code=%r by=%s", order.number, mismatch.kind, mismatch.code, ctx.who)
-    params: dict[str, Param] = {"kind": mismatch.kind, "code": mismatch.code, "remaining": state.open_mismatches}
+    removed = open_mismatch(mismatch, products)
+    params: dict[str, Param] = {"kind": mismatch.kind, "code": mismatch.code, "remaining": state.open_mismatches,
+                                "name": removed.name, **_next_to_remove(left)}  # fmt: skip
+    if left:  # not green: the box is not right yet (the words name the next unit to take out)
+        return outcome(OutcomeKind.REMOVED_MORE, "mismatch.removed", params)
+    if state.finishable:
+        params["finish_in_ms"] = arm_auto_finish(ctx)
     return outcome(OutcomeKind.REMOVED, "mismatch.removed", params)
 
 
+def _next_to_remove(left: tuple[OpenMismatch, ...]) -> dict[str, Param]:
+    """The unit CMD-REMOVED clears next, for the banner to name."""
+    if not left:
+        return {"next_kind": None, "next_name": None, "next_code": None}
+    return {"next_kind": left[0].kind, "next_name": left[0].name, "next_code": left[0].code}
+
+
 def handle_hold(ctx: BenchContext, command: Hold) -> Outcome:
-    """``packing -> on_hold`` with a reason for the supervisor; the bench moves on."""
+    """``packing -> on_hold`` with a reason for the supervisor; the bench moves on.
+
+    Without a reason (CMD-HOLD, F8) nothing changes yet: the packer is asked for one
+    (a ``CMD-HOLD-<REASON>`` barcode or its key).
+    """
+    if ctx.session.snapshot is None:
+        return outcome(OutcomeKind.REFUSED, "command.no_order", {"name": "HOLD"}, stored=False)
+    if not command.reason:
+        return outcome(
+            OutcomeKind.HOLD_ASKED, "hold.choose_reason", {"number": ctx.session.snapshot.number}, stored=False
+        )
     with ctx.uow() as uow:
         order = finishing.hold(uow, ctx.held_order(uow), ctx.bench, ctx.who, command.reason)
         uow.commit()
@@ -51,7 +77,7 @@ def handle_hold(ctx: BenchContext, command: Hold) -> Outcome:
     return outcome(OutcomeKind.HELD, "order.held", {"number": order.number, "reason": command.reason})
 
 
-def handle_finish(ctx: BenchContext, _command: Finish) -> Outcome:
+def handle_finish(ctx: BenchContext, command: Finish) -> Outcome:
     """Pack the order and queue its label and slip (one transaction), then print them.
 
     The order ships, and the next one opens, only once the printer has taken the label;
@@ -65,8 +91,12 @@ def handle_finish(ctx: BenchContext, _command: Finish) -> Outcome:
         return outcome(OutcomeKind.REFUSED, "command.no_order", {"name": "FINISH"}, stored=False)
     if ctx.documents is None or ctx.printers is None:
         return outcome(OutcomeKind.REFUSED, "printer.not_configured", stored=False)
+    snapshot = ctx.session.snapshot
+    if snapshot is not None and not snapshot.state.finishable:
+        return _not_finishable(snapshot)  # names the line still missing units, or the unit to take out
     finishing.preflight(ctx.uow, order_id, ctx.config)  # a label the printer cannot take stops it here
-    refused = boxes.close_for_finish(ctx)  # the last parcel, weighed: a weight mismatch stops here
+    raw = "FINISH-ON-LAST-UNIT" if command.by_last_unit else "CMD-FINISH"
+    refused = boxes.close_for_finish(ctx, raw)  # the last parcel, weighed: a weight mismatch stops here
     if refused is not None:
         return refused
     finished = finishing.finish_order(ctx.uow, order_id, ctx.config, ctx.bench, ctx.who, ctx.documents)
@@ -90,3 +120,19 @@ def _requeued(ctx: BenchContext, job_id: int) -> tuple[int, ...]:
                 others.append(job.job_id)
         uow.commit()
     return tuple(others)
+
+
+def _not_finishable(snapshot: OrderSnapshot) -> Outcome:
+    """FINISH refused, naming the first line still missing units and the first unit to take out."""
+    state = snapshot.state
+    missing = [line for line in state.lines if not line.complete]
+    params: dict[str, Param] = {
+        "number": snapshot.number,
+        "missing": state.units_required - state.units_scanned,
+        "lines_missing": len(missing),
+        "name": missing[0].name if missing else None,
+        "remaining": missing[0].remaining if missing else 0,
+        "open_mismatches": state.open_mismatches,
+        "remove_name": (snapshot.mismatches[0].name or snapshot.mismatches[0].code) if snapshot.mismatches else None,
+    }
+    return outcome(OutcomeKind.REFUSED, "order.not_finishable", params, stored=False)

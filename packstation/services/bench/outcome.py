@@ -44,6 +44,9 @@ class OutcomeKind(StrEnum):
     BOX_CHOSEN = "box_chosen"
     PARCEL_CLOSED = "parcel_closed"
     WEIGHT_MISMATCH = "weight_mismatch"  # the parcel weighs more or less than its units and box should
+    REMOVED_MORE = "removed_more"  # a wrong unit confirmed out, and others are still in the box
+    UNDONE = "undone"
+    HOLD_ASKED = "hold_asked"
     SHIPPED = "shipped"
     ORDER_CANCELLED = "order_cancelled"
     ORDER_CHANGED = "order_changed"
@@ -92,6 +95,18 @@ class ScanLine:
     message_code: str
     lot: str = ""
     serial: str = ""
+    name: str = ""  # the product's name, when the barcode is a product's
+    quantity: int = 0  # units counted (6 for a six-pack)
+
+
+@dataclass(frozen=True)
+class OpenMismatch:
+    """A unit that must come out of the box: what was wrong with it and what it is."""
+
+    kind: str  # a mismatch verdict: wrong_item, over_scan, unknown_barcode, ...
+    code: str  # the barcode as scanned
+    sku: str = ""
+    name: str = ""  # the product's name; empty for an unknown barcode
 
 
 @dataclass(frozen=True)
@@ -114,10 +129,16 @@ class OrderSnapshot:
     changes: tuple[str, ...] = ()
     parcel: int = 1  # the parcel being packed
     box: str = ""  # its carton ("" until one is chosen)
+    mismatches: tuple[OpenMismatch, ...] = ()  # oldest first: the order CMD-REMOVED clears them in
+    images: tuple[tuple[str, str], ...] = ()  # (sku, image path as stored) for the lines that have one
 
     @property
     def lines(self) -> tuple[PackLine, ...]:
         return self.state.lines
+
+    def image_of(self, sku: str) -> str:
+        """The stored image path of ``sku`` ("" if none)."""
+        return next((path for key, path in self.images if key == sku), "")
 
 
 @dataclass(frozen=True)

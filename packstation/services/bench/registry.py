@@ -7,6 +7,7 @@ from types import MappingProxyType
 from typing import TypeVar, cast
 
 from packstation.services.bench import (
+    autofinish,
     boxes,
     devices,
     identity,
@@ -15,10 +16,12 @@ from packstation.services.bench import (
     people,
     printing_actions,
     scanning,
+    undo,
     upkeep,
 )
 from packstation.services.bench.commands import (
     Acknowledge,
+    AutoFinish,
     ChooseBox,
     Command,
     ConfirmLabel,
@@ -41,6 +44,7 @@ from packstation.services.bench.commands import (
     Scan,
     SetAside,
     Shutdown,
+    Undo,
 )
 from packstation.services.bench.outcome import Outcome
 from packstation.services.bench.session import BenchContext
@@ -79,6 +83,8 @@ HANDLERS: Mapping[type[Command], Handler] = MappingProxyType(
             _entry(DeviceStatus, devices.handle_device_status),
             _entry(ChooseBox, boxes.handle_choose_box),
             _entry(NextParcel, boxes.handle_next_parcel),
+            _entry(Undo, undo.handle_undo),
+            _entry(AutoFinish, autofinish.handle_auto_finish),
         ]
     )
 )

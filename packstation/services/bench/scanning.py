@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import Decimal
 
-from packstation.domain import barcodes
+from packstation.domain import barcodes, search
 from packstation.domain.clock import iso, utcnow
 from packstation.domain.errors import ClaimLost
 from packstation.domain.journal import MismatchRecord, ScanRecord
@@ -22,8 +22,9 @@ from packstation.domain.parcels import BOX_COMMAND
 from packstation.domain.scan_decoding import DecodedScan, decode_scan
 from packstation.domain.tracking import TrackingRules, UnitFacts
 from packstation.domain.verification import Param, ProductMatch, Verdict, VerdictKind, apply, verify
+from packstation.services.bench.autofinish import arm_auto_finish
 from packstation.services.bench.commands import SCANNED, ChooseBox, OpenOrder, Scan
-from packstation.services.bench.outcome import Outcome, OutcomeKind, ScanLine, outcome
+from packstation.services.bench.outcome import OpenMismatch, Outcome, OutcomeKind, ScanLine, outcome
 from packstation.services.bench.people import log_in
 from packstation.services.bench.session import BenchContext
 from packstation.services.bench.snapshots import RECENT_SCANS, order_snapshot
@@ -31,6 +32,7 @@ from packstation.services.ports import UnitOfWork
 
 log = logging.getLogger(__name__)
 MAX_CODE_LENGTH = 300  # the stored code column
+MIN_ORDER_DIGITS = 3  # a typed number this long may name an order by its digits (10010: PL-10010)
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,10 @@ def _classify(uow: UnitOfWork, text: str, code: str) -> _Product | _OrderNumber 
     packer = uow.packers.by_badge(text)
     if packer is not None:
         return _Badge(packer)
+    if len(text) >= MIN_ORDER_DIGITS and text.isdigit():
+        numbers = uow.orders.numbers_with_digits(search.digits(text))
+        if len(numbers) == 1:  # two orders with these digits: neither is meant more than the other
+            return _OrderNumber(numbers[0])
     return _Product(None)
 
 
@@ -163,16 +169,28 @@ def _verify_and_store(ctx: BenchContext, uow: UnitOfWork, scan: DecodedScan, mat
         _add_mismatch(ctx, uow, scan_event, event_id, verdict, text, match)
     uow.commit()  # durable before anyone sees green
     state = apply(snapshot.state, verdict)
+    name = match.name if match else ""
     line_shown = ScanLine(
-        iso(scan_event.at) or "", text, verdict.kind.value, verdict.code, unit.lot or "", unit.serial or ""
-    )
-    ctx.session.snapshot = replace(snapshot, state=state, recent=(line_shown, *snapshot.recent)[:RECENT_SCANS])
+        iso(scan_event.at) or "", text, verdict.kind.value, verdict.code,
+        lot=unit.lot or "", serial=unit.serial or "", name=name, quantity=verdict.quantity,
+    )  # fmt: skip
+    recent = (line_shown, *snapshot.recent)
+    pending = snapshot.mismatches
+    if verdict.is_mismatch:
+        pending = (*pending, OpenMismatch(verdict.kind.value, text, match.sku if match else "", name))
+    ctx.session.snapshot = replace(snapshot, state=state, recent=recent[:RECENT_SCANS], mismatches=pending)
+    ctx.session.scheduled = None  # a later scan replaces a finish that was on its way
     log.debug(
         "scan stored order=%s raw=%r verdict=%s line=%s units=%s lot=%s serial=%s packer=%s",
         snapshot.number, text, verdict.kind.value, verdict.line_id, verdict.quantity, unit.lot, unit.serial, ctx.who,
     )  # fmt: skip
-    params = {**verdict.params, "open_mismatches": state.open_mismatches}
-    return outcome(OutcomeKind(verdict.kind.value), verdict.code, params, raw=text)
+    # The barcode as scanned, not its GTIN-14: the packer compares it with the label in hand.
+    params: dict[str, Param] = {**verdict.params, "barcode": text, "open_mismatches": state.open_mismatches}
+    code = verdict.code
+    if verdict.kind is VerdictKind.ACCEPTED and state.finishable:  # the unit that completed the order
+        code = "scan.complete"
+        params.update(units=state.units_required, finish_in_ms=arm_auto_finish(ctx))
+    return outcome(OutcomeKind(verdict.kind.value), code, params, raw=text)
 
 
 def _unit_facts(uow: UnitOfWork, scan: DecodedScan) -> UnitFacts:

@@ -20,9 +20,17 @@ from packstation.services.claims import held
 from packstation.services.ports import Documents, PrinterFactory, Scale, UnitOfWork, UowFactory
 
 
+@dataclass(frozen=True)
+class Scheduled:
+    """A command the bench wants run at ``at`` (``time.monotonic()``), unless it is cancelled first."""
+
+    at: float
+    command: Command
+
+
 @dataclass
 class BenchSession:
-    """Who is logged in and which order is open (with its latest snapshot)."""
+    """Who is logged in, which order is open (with its latest snapshot), and what is due."""
 
     packer: str | None = None
     order_id: int | None = None
@@ -30,12 +38,14 @@ class BenchSession:
     registered: bool = False  # this run holds the station name (Register succeeded)
     # The label job of the open (packed) order: until it is out, no other order opens here.
     label_job: int | None = None
+    scheduled: Scheduled | None = None  # the order finishing by itself (finish_on_last_unit)
+    cancelled: str | None = None  # an order the shop cancelled under the packer, until CMD-OK
 
     def opened(self, snapshot: OrderSnapshot) -> None:
-        self.order_id, self.snapshot = snapshot.order_id, snapshot
+        self.order_id, self.snapshot, self.scheduled = snapshot.order_id, snapshot, None
 
     def closed(self) -> None:
-        self.order_id, self.snapshot, self.label_job = None, None, None
+        self.order_id, self.snapshot, self.label_job, self.scheduled = None, None, None, None
 
 
 @dataclass

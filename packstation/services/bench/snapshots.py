@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from packstation.domain.clock import iso
 from packstation.domain.errors import OrderNotFinishable
-from packstation.domain.orders import Order
+from packstation.domain.journal import MismatchRecord, ScanRecord
+from packstation.domain.orders import Order, Product
 from packstation.domain.verification import PackLine, PackState
-from packstation.services.bench.outcome import OrderSnapshot, ScanLine
+from packstation.services.bench.outcome import OpenMismatch, OrderSnapshot, ScanLine
 from packstation.services.parcels import parcel_state
 from packstation.services.ports import UnitOfWork
 
@@ -38,9 +39,10 @@ def finishable_state(uow: UnitOfWork, order: Order) -> PackState:
 
 def order_snapshot(uow: UnitOfWork, order: Order) -> OrderSnapshot:
     """The open order as the screen shows it, read from storage."""
+    pending = uow.journal.open_mismatches(order.order_id)
+    products = uow.products.by_skus({line.sku for line in order.lines} | {m.sku for m in pending if m.sku})
     recent = tuple(
-        ScanLine(iso(s.at) or "", s.raw, s.verdict, s.message_code, s.lot or "", s.serial or "")
-        for s in uow.journal.scans(order.order_id, limit=RECENT_SCANS, include_voided=False)
+        scan_line(uow, s, order) for s in uow.journal.scans(order.order_id, limit=RECENT_SCANS, include_voided=False)
     )
     changes = tuple(c.summary for c in uow.journal.order_changes(order.order_id, only_unacknowledged=True))
     parcel = parcel_state(uow, order)
@@ -61,4 +63,22 @@ def order_snapshot(uow: UnitOfWork, order: Order) -> OrderSnapshot:
         changes=changes,
         parcel=parcel.index,
         box=parcel.box,
+        mismatches=tuple(open_mismatch(m, products) for m in pending),
+        images=tuple((sku, p.image_path) for sku, p in sorted(products.items()) if p.image_path),
     )
+
+
+def open_mismatch(mismatch: MismatchRecord, products: dict[str, Product]) -> OpenMismatch:
+    """A stored mismatch as the screen lists it (``products``: by SKU, for the name)."""
+    product = products.get(mismatch.sku)
+    return OpenMismatch(mismatch.kind, mismatch.code, mismatch.sku, product.name if product else "")
+
+
+def scan_line(uow: UnitOfWork, scan: ScanRecord, order: Order) -> ScanLine:
+    """A stored scan as the recent-scans list shows it: with the product's name where there is one."""
+    name = next((line.name for line in order.lines if line.line_id == scan.line_id), "")
+    if not name and scan.verdict != "command":
+        match = uow.products.lookup(scan.code)
+        name = match.name if match else ""
+    return ScanLine(iso(scan.at) or "", scan.raw, scan.verdict, scan.message_code, lot=scan.lot or "",
+                    serial=scan.serial or "", name=name, quantity=scan.quantity)  # fmt: skip

@@ -47,7 +47,12 @@ def _name_lost(ctx: BenchContext) -> Outcome:
 
 
 def handle_acknowledge(ctx: BenchContext, _command: Acknowledge) -> Outcome:
-    """The packer saw the shop's change: it stops being announced (it stays in the order's history)."""
+    """The packer saw the shop's change (or cancellation): it stops being announced (it stays in the history)."""
+    cancelled = ctx.session.cancelled
+    ctx.session.cancelled = None
+    if cancelled is not None and ctx.session.order_id is None:
+        log.info("shop cancellation acknowledged order=%s by=%s", cancelled, ctx.who)
+        return outcome(OutcomeKind.INFO, "order.cancellation_seen", {"number": cancelled}, stored=False)
     with ctx.uow() as uow:
         order = ctx.held_order(uow)
         seen = uow.journal.acknowledge_changes(order.order_id)
@@ -79,6 +84,7 @@ def lost_order(ctx: BenchContext) -> Outcome:
             uow.orders.release_claim(order_id, ctx.bench)
             uow.commit()
             log.warning("order cancelled by the shop while packing order=%s station=%s", order.number, ctx.station)
+            ctx.session.cancelled = order.number  # announced until the packer scans CMD-OK
             return outcome(OutcomeKind.ORDER_CANCELLED, "order.cancelled_by_shop", {"number": order.number})
     log.warning("claim lost order=%s status=%s holder=%s", order.number, order.status, order.claim_station)
     params = {"number": order.number, "status": str(order.status)}
