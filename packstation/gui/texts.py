@@ -571,7 +571,7 @@ TEXTS: dict[str, Text] = {
     ),
     "bench.name_taken": Text(
         _s.translate("messages", "STATION NAME IN USE"),
-        _s.translate("messages", "{station} is used by {host} (bench {bench}), last heard of {seconds} s "
+        _s.translate("messages", "{station} is in use by {host} (bench {bench}), last heard of {seconds} s "
                                  "ago. Use another station name, or if that machine is gone, wait until it "
                                  "has been silent for {ttl} s."),
     ),

@@ -877,7 +877,7 @@ F12</translation>
         <translation>NAZWA ZAJĘTA</translation>
     </message>
     <message>
-        <source>{station} is used by {host} (bench {bench}), last heard of {seconds} s ago. Use another station name, or if that machine is gone, wait until it has been silent for {ttl} s.</source>
+        <source>{station} is in use by {host} (bench {bench}), last heard of {seconds} s ago. Use another station name, or if that machine is gone, wait until it has been silent for {ttl} s.</source>
         <translation>{station} ma komputer {host} (stanowisko {bench}), który ostatnio odezwał się {seconds} s temu. Użyj innej nazwy stanowiska albo, jeśli tego komputera już nie ma, poczekaj, aż będzie milczał przez {ttl} s.</translation>
     </message>
     <message>

@@ -877,7 +877,7 @@ F12</translation>
         <translation>НАЗВА ЗАЙНЯТА</translation>
     </message>
     <message>
-        <source>{station} is used by {host} (bench {bench}), last heard of {seconds} s ago. Use another station name, or if that machine is gone, wait until it has been silent for {ttl} s.</source>
+        <source>{station} is in use by {host} (bench {bench}), last heard of {seconds} s ago. Use another station name, or if that machine is gone, wait until it has been silent for {ttl} s.</source>
         <translation>{station} використовує комп&apos;ютер {host} (робоче місце {bench}), що востаннє озивався {seconds} с тому. Використайте іншу назву робочого місця або, якщо того комп&apos;ютера вже немає, зачекайте, доки він мовчатиме {ttl} с.</translation>
     </message>
     <message>
