@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 
 from packstation.domain.parcels import Carton
@@ -22,8 +23,9 @@ ORDER_DETAIL_FIELDS = (
     "currency",
     "notes",
     "tracking_number",
+    "ship_by",
 )
-OrderDetails = dict[str, "str | Decimal | None"]
+OrderDetails = dict[str, "str | Decimal | datetime | None"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +100,7 @@ class OrderRecord:
     notes: str = ""
     tracking_number: str = ""
     status: str = "new"
+    ship_by: datetime | None = None  # naive UTC: the queue takes the earliest first
 
     def details(self) -> OrderDetails:
         """The fields of :data:`ORDER_DETAIL_FIELDS` as this record would store them."""
@@ -126,6 +129,7 @@ class LabelLine:
     unit_price: Decimal | None = None  # printed on the slip when the import carried prices
     lots: tuple[str, ...] = ()  # lots of the units packed (GS1 AI 10), for the slip
     serials: tuple[str, ...] = ()  # serials of the units packed (GS1 AI 21), for the slip
+    missing: int = 0  # units of the line not in the box: a partial shipment a supervisor approved
 
     @property
     def lot_serial(self) -> str:

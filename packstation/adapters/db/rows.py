@@ -43,6 +43,8 @@ def mismatch(row: Row[Any]) -> journal.MismatchRecord:
         resolution=row.resolution,
         voided=row.voided,
         mismatch_id=row.id,
+        expected=row.expected,
+        resolution_note=row.resolution_note,
     )
 
 
@@ -67,6 +69,7 @@ def scan(row: Row[Any]) -> journal.ScanRecord:
         expiry=row.expiry,
         parcel=row.parcel,
         weight_kg=row.weight_kg,
+        manual=row.manual,
     )
 
 
@@ -78,7 +81,7 @@ def load_orders(conn: Connection, rows: Sequence[Row[Any]]) -> list[orders.Order
     stmt = select(LINE_TABLE).where(OrderLine.order_id.in_(list(lines))).order_by(OrderLine.position, OrderLine.id)
     for line in conn.execute(stmt):
         lines[line.order_id].append(
-            orders.OrderLine(line.id, line.position, line.sku, line.name, line.quantity, line.scanned)
+            orders.OrderLine(line.id, line.position, line.sku, line.name, line.quantity, line.scanned, line.missing)
         )
     return [order(row, lines[row.id]) for row in rows]
 
@@ -105,6 +108,9 @@ def order(row: Row[Any], lines: Iterable[orders.OrderLine]) -> orders.Order:
         claim_packer=row.claim_packer,
         claim_heartbeat=row.claim_heartbeat,
         created_at=row.created_at,
+        ship_by=row.ship_by,
+        expedited_at=row.expedited_at,
+        tracking_serial=row.tracking_serial,
     )
 
 

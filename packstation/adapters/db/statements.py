@@ -42,6 +42,7 @@ SCAN_FIELDS = {
     "expiry": Date,
     "parcel": Integer,
     "weight_kg": Numeric,
+    "manual": Boolean,
 }
 GUARDED_SCAN = (
     insert(ScanEvent)
