@@ -190,6 +190,45 @@ TEXTS: dict[str, Text] = {
         "Weighs {weight} kg, should weigh {expected} kg (± {allowed}). Check the contents, then weigh again.",
         "WEIGHT",
     ),
+    # People and supervisors (issue 10)
+    "auth.pin_required": Text(
+        "Hello, {name} — type your PIN", "Supervisor badge scanned: the PIN opens the panel.", ""
+    ),
+    "auth.supervisor_in": Text("Supervisor {name} at this bench", "F11 opens the supervisor panel.", ""),
+    "auth.supervisor_out": Text("Supervisor {name} left", "", ""),
+    "auth.wrong_pin": Text("Wrong PIN", "{attempts_left} attempt(s) left before the badge locks.", ""),
+    "auth.locked": Text("Badge of {name} is locked", "Too many wrong PINs: an admin must unlock it.", ""),
+    "auth.unknown_badge": Text("Unknown badge", "", ""),
+    "auth.not_supervisor": Text("{name} is not a supervisor", "", ""),
+    "auth.no_badge": Text("Scan a supervisor's badge first", "", ""),
+    "auth.pin_cancelled": Text("No PIN typed", "Scan the supervisor's badge again when ready.", ""),
+    "auth.no_supervisor": Text("No supervisor at this bench", "", ""),
+    "auth.supervisor_required": Text("A supervisor is needed", "Scan a supervisor's badge and type the PIN.", ""),
+    "auth.login_required": Text("Scan your badge", "Nobody is logged in at this bench: nothing was counted.", ""),
+    "auth.idle_logout": Text("Logged out", "{name} was idle for {minutes} minute(s). Scan your badge.", ""),
+    "scan.manual": Text("OK  {scanned} / {required} (by hand)", "{name} ({sku}) confirmed by hand by {by}.", "BY HAND"),
+    "manual.not_on_order": Text("{sku} is not on order {number}", "Nothing was counted.", ""),
+    "manual.line_complete": Text("{name}: all {required} counted", "Nothing more to confirm by hand.", ""),
+    "manual.tracked": Text("{name} needs its code", "It is tracked by {tracking}: scan or type its GS1 code.", ""),
+    "manual.try_again": Text("Counted elsewhere meanwhile", "Confirm {sku} again.", ""),
+    "mismatch.overridden": Text(
+        "Wrong unit accepted by {name}", "{remaining} wrong unit(s) still to take out.", "OVERRIDE"
+    ),
+    "supervisor.released": Text("Order {number} back in the queue", "Released by a supervisor.", ""),
+    "supervisor.resumed": Text("Order {number} opened here", "{scanned} of {required} units already scanned.", ""),
+    "supervisor.partial_approved": Text("Order {number} ships partially", "Tracking {tracking}. {reason}", ""),
+    "supervisor.cancelled": Text("Order {number} cancelled", "Reason: {reason}; cost so far {cost}.", ""),
+    "supervisor.expedited": Text("Order {number} to the front of the queue", "", ""),
+    "supervisor.unexpedited": Text("Order {number} back in its place", "", ""),
+    "supervisor.reopened": Text(
+        "Order {number} reopened", "Its tracking number is void: a new label prints when it is finished again.", ""
+    ),
+    "supervisor.not_held": Text("Order {number} is not on hold", "It is {status}.", ""),
+    "supervisor.not_waiting": Text("Order {number} is {status}", "Only waiting orders can be expedited.", ""),
+    "supervisor.not_reopenable": Text("Order {number} is {status}", "Only packed or shipped orders reopen.", ""),
+    "supervisor.reason_required": Text("Give a reason", "", ""),
+    "supervisor.nothing_packed": Text("Nothing of {number} is packed", "Cancel it instead.", ""),
+    "supervisor.bad_cancellation": Text("Cancellation not accepted", "{detail}", ""),
     "queue.empty": Text("The queue is empty", "", ""),
     "bench.registered": Text("Station {station} ready", "", ""),
     "bench.name_taken": Text(

@@ -41,7 +41,11 @@ def shipment_documents(uow: UnitOfWork, order: Order, config: Config, tracking: 
     """Everything the label and slip print, taken from the stored order."""
     skus = {line.sku for line in order.lines}
     bins, weights = uow.products.bins(skus), uow.products.weights(skus)
-    total = sum((weights[line.sku] * line.quantity for line in order.lines if weights.get(line.sku)), Decimal("0"))
+    # A partial shipment a supervisor approved ships without its missing units: the slip says so.
+    total = sum(
+        (weights[line.sku] * (line.quantity - line.missing) for line in order.lines if weights.get(line.sku)),
+        Decimal("0"),
+    )
     tracked = _lots_and_serials(uow, order)
     a = order.address
     return ShipmentDocuments(
@@ -55,10 +59,11 @@ def shipment_documents(uow: UnitOfWork, order: Order, config: Config, tracking: 
             LabelLine(
                 line.sku,
                 line.name,
-                line.quantity,
+                line.quantity - line.missing,
                 bins.get(line.sku) or "",
                 lots=tracked.get(line.line_id, ((), ()))[0],
                 serials=tracked.get(line.line_id, ((), ()))[1],
+                missing=line.missing,
             )
             for line in order.lines
         ),
@@ -125,28 +130,45 @@ def finish_order(
                 missing=state.units_required - state.units_scanned,
                 open_mismatches=state.open_mismatches,
             )
-        tracking = barcodes.tracking_number(order.tracking_number, config.gs1_company_prefix, order.order_id)
-        docs = shipment_documents(uow, order, config, tracking)
-        parcels = _parcel_documents(uow.journal.parcels(order.order_id), docs, order, config)
-        label_target, slip_target = config.printer_target("label"), config.printer_target("slip")
-        label_format = target_format(label_target)
-        label = render_labels(documents, list(parcels.values()), label_target, config.label_dpi)
-        slip = documents.packing_slip(docs)
-        archived = archive(config.documents_dir, order.number, {f"label.{label_format}": label, "slip.pdf": slip})
-        order = change_status(
-            uow, order, Status.PACKED, actor=Actor.PACKER, who=who, station=bench.station, bench_id=bench.bench_id
-        )
-        uow.orders.set_tracking(order.order_id, tracking)
-        _record_parcels(uow, order.order_id, parcels, tuple(str(p) for p in archived))
-        now = utcnow()
-        jobs = [
-            NewPrintJob(order.order_id, 1, DocKind.LABEL, label_format, label_target, label, who, bench.station, now,
-                        archive_path=str(archived[0])),
-            NewPrintJob(order.order_id, 1, DocKind.SLIP, DocFormat.PDF, slip_target, slip, who, bench.station, now,
-                        archive_path=str(archived[1])),
-        ]  # fmt: skip
-        label_job, slip_job = (enqueue(uow, job, "finished") for job in jobs)
+        finished = pack_and_queue(uow, order, config, bench, who, documents)
         uow.commit()
+    return finished
+
+
+def pack_and_queue(
+    uow: UnitOfWork,
+    order: Order,
+    config: Config,
+    bench: BenchIdentity,
+    who: str,
+    documents: Documents,
+    *,
+    actor: Actor = Actor.PACKER,
+    note: str = "",
+) -> Finished:
+    """Inside ``uow`` (the caller commits): the tracking number, ``-> packed``, the parcels and the queued
+    label and slip. A supervisor's partial shipment packs a held order the same way (``actor``, ``note``)."""
+    tracking = barcodes.tracking_number(order.tracking_number, config.gs1_company_prefix, order.sscc_serial)
+    docs = shipment_documents(uow, order, config, tracking)
+    parcels = _parcel_documents(uow.journal.parcels(order.order_id), docs, order, config)
+    label_target, slip_target = config.printer_target("label"), config.printer_target("slip")
+    label_format = target_format(label_target)
+    label = render_labels(documents, list(parcels.values()), label_target, config.label_dpi)
+    slip = documents.packing_slip(docs)
+    archived = archive(config.documents_dir, order.number, {f"label.{label_format}": label, "slip.pdf": slip})
+    order = change_status(
+        uow, order, Status.PACKED, actor=actor, who=who, station=bench.station, note=note, bench_id=bench.bench_id
+    )
+    uow.orders.set_tracking(order.order_id, tracking)
+    _record_parcels(uow, order.order_id, parcels, tuple(str(p) for p in archived))
+    now = utcnow()
+    jobs = [
+        NewPrintJob(order.order_id, 1, DocKind.LABEL, label_format, label_target, label, who, bench.station, now,
+                    archive_path=str(archived[0])),
+        NewPrintJob(order.order_id, 1, DocKind.SLIP, DocFormat.PDF, slip_target, slip, who, bench.station, now,
+                    archive_path=str(archived[1])),
+    ]  # fmt: skip
+    label_job, slip_job = (enqueue(uow, job, "finished") for job in jobs)
     log.info("packed order=%s tracking=%s parcels=%s label_job=%s slip_job=%s", order.number, tracking, len(parcels),
              label_job, slip_job)  # fmt: skip
     return Finished(order.number, tracking, label_job, slip_job, len(parcels))
@@ -166,7 +188,7 @@ def _parcel_documents(
         p.index: replace(
             docs,
             tracking_number=barcodes.parcel_tracking_number(
-                order.tracking_number, config.gs1_company_prefix, order.order_id, p.index
+                order.tracking_number, config.gs1_company_prefix, order.sscc_serial, p.index
             ),
             parcel_index=p.index,
             parcel_count=len(closed),

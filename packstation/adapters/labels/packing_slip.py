@@ -165,9 +165,12 @@ def _lines_table(doc: ShipmentDocuments, width: float, pick: bool) -> Table:
     header += [_p(extra, _HEAD)] if extra else []
     rows = [[*header, _p(word(lang, "qty"), _HEAD_QTY)]]
     for n, line in enumerate(doc.lines, start=1):
-        name = _p(line.name)
+        text = line.name
         if line.lot_serial and not pick:
-            name = _p(f"{line.name}\n{word(lang, 'lot')}: {line.lot_serial}")
+            text += f"\n{word(lang, 'lot')}: {line.lot_serial}"
+        if line.missing:  # a partial shipment a supervisor approved: the customer is told what is not in the box
+            text += f"\n{word(lang, 'missing')}: {line.missing}"
+        name = _p(text)
         row = [_p(n, _SMALL), _p(line.sku), name]
         if pick:
             row.append(_p(line.bin_location))
