@@ -224,7 +224,8 @@ class MainWindow(QMainWindow):
         table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             station = f"{r.station or '—'} silent · resumes at {r.scanned}/{r.units}" if r.claim_expired else r.station
-            for col, value in enumerate((r.number, r.status, r.customer, r.city, r.units, station)):
+            status = f"{r.status} ⚑ expedited" if r.expedited else r.status  # a supervisor pushed it to the front
+            for col, value in enumerate((r.number, status, r.customer, r.city, r.units, station)):
                 item = QTableWidgetItem("" if value is None else str(value))
                 if r.claim_expired:  # an orphaned order: the next NEXT takes it first
                     item.setForeground(QBrush(QColor(TONE_COLOURS[Tone.BAD][0])))
