@@ -26,7 +26,7 @@ from datetime import datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from packstation.domain.reports import Shift
+from packstation.domain.reports import FinishedOrder, Shift, packing_seconds
 
 ZONE = "Europe/Warsaw"
 SHIFTS = (Shift("early", time(6), time(14)), Shift("late", time(14), time(22)), Shift("night", time(22), time(6)))
@@ -53,8 +53,8 @@ class Seed:
 
     def order(self, number: str, lines: list[tuple[str, int]], created: datetime) -> tuple[int, list[int]]:
         order_id = self.add("orders", number=number, external_id=number, source="seed", status="new",
-                            customer_name="Zofia Wójcik", city="Łódź", created_at=created,
-                            updated_at=created)  # fmt: skip
+                            customer_name="Zofia Wójcik", city="Łódź", created_at=created, updated_at=created,
+                            units=sum(qty for _sku, qty in lines))  # fmt: skip
         line_ids = [
             self.add(
                 "order_lines", order_id=order_id, position=i, sku=sku, name=PRODUCTS[sku], quantity=qty, scanned=qty
@@ -84,6 +84,12 @@ class Seed:
 
 
 def _packed(seed: Seed, order_id: int, opened: datetime, packed: datetime, who: str, station: str) -> None:
+    """``packing -> packed -> shipped``, and the packed order's facts as finishing stores them."""
+    history = [(c["from_status"], c["to_status"], c["at"]) for c in seed.rows["status_changes"]
+               if c["order_id"] == order_id]  # fmt: skip
+    units = sum(ln["scanned"] for ln in seed.rows["order_lines"] if ln["order_id"] == order_id)
+    seed.add("packed_orders", order_id=order_id, at=packed, packer=who, station=station, units=units,
+             packing_seconds=packing_seconds(history, packed))  # fmt: skip
     seed.status(order_id, "packing", "packed", packed, who, station)
     seed.status(order_id, "packed", "shipped", packed + timedelta(seconds=10), who, station)
 
@@ -178,7 +184,8 @@ def load_sql(engine: Any, seed: Seed) -> None:
     from packstation.adapters.db.models import Base
 
     with engine.begin() as conn:
-        for table in ("products", "orders", "order_lines", "status_changes", "scan_events", "mismatches"):
+        for table in ("products", "orders", "order_lines", "status_changes", "scan_events", "mismatches",
+                      "packed_orders"):  # fmt: skip
             rows = seed.rows.get(table)
             if rows:
                 conn.execute(insert(Base.metadata.tables[table]), rows)
@@ -213,6 +220,9 @@ def load_memory(store: Any, seed: Seed) -> None:
                                                     s["verdict"], s["message_code"], s["quantity"], s["station"],
                                                     s["packer"], event_id=s["id"] + 20_000, parcel=s["parcel"],
                                                     weight_kg=s["weight_kg"], manual=s["manual"])  # fmt: skip
+    for p in seed.rows["packed_orders"]:
+        tables.packed.append(FinishedOrder(p["order_id"], p["at"], p["packer"], p["station"], p["units"],
+                                           p["packing_seconds"]))  # fmt: skip
     for m in seed.rows["mismatches"]:
         tables.mismatches[m["id"] + 30_000] = MismatchRecord(
             m["order_id"], m["scan_event_id"] + 20_000, m["kind"], m["code"], m["sku"], m["station"], m["packer"],

@@ -18,6 +18,7 @@ Definitions (the issue's, exactly):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -28,9 +29,6 @@ WEIGHT_MISMATCH = "weight_mismatch"
 REPORT_KINDS = (*MISMATCH_VERDICTS, WEIGHT_MISMATCH)
 # A SKU confirmed by hand this often in the period is named as having a bad barcode.
 BAD_BARCODE_AFTER = 3
-# Times are grouped in UTC quarter hours before they are placed in local days and shifts: every
-# time zone's offset is a whole number of quarter hours, so no bucket straddles a local boundary.
-BUCKET_SECONDS = 900
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,13 +50,13 @@ class Shift:
 
 
 def shift_problem(shifts: tuple[Shift, ...]) -> str | None:
-    """Why these shifts cannot be used (a boundary off the quarter hour, two of one name), or None."""
+    """Why these shifts cannot be used (seconds in a boundary, two of one name), or None."""
     names = [s.name for s in shifts]
     if len(set(names)) != len(names):
         return "two shifts have the same name"
     for s in shifts:
-        if s.start.minute % 15 or s.end.minute % 15 or s.start.second or s.end.second:
-            return f"shift {s.name}: start and end must be whole quarter hours"
+        if s.start.second or s.end.second or s.start.microsecond or s.end.microsecond:
+            return f"shift {s.name}: start and end are whole minutes"
         if s.start == s.end:
             return f"shift {s.name}: start and end are the same"
     return None
@@ -79,6 +77,25 @@ class Period:
     def day(self, moment: datetime) -> date:
         return self.local(moment).date()
 
+    def stretches(self, since: datetime, until: datetime) -> tuple[tuple[datetime, str | None], ...]:
+        """The period ``since``..``until`` (naive UTC) cut where the label changes: (start, label) in order.
+
+        The storage counts scans per stretch (a few dozen in a month) instead of returning them one by
+        one; a stretch outside every shift has the label None.
+        """
+        moments = [time()] + ([t for s in self.shifts for t in (s.start, s.end)] if self.by_shift else [])
+        cuts = {since}
+        day = self.local(since).date() - timedelta(days=1)  # a night shift may have begun the day before
+        while self._utc(day, time()) < until:
+            cuts.update(cut for cut in (self._utc(day, moment) for moment in moments) if since < cut < until)
+            day += timedelta(days=1)
+        starts = sorted(cuts)
+        ends = [*starts[1:], until]
+        return tuple((start, self.label(start + (end - start) / 2)) for start, end in zip(starts, ends, strict=True))
+
+    def _utc(self, day: date, moment: time) -> datetime:
+        return datetime.combine(day, moment, self.zone).astimezone(UTC).replace(tzinfo=None)
+
     def label(self, moment: datetime) -> str | None:
         """``2026-05-04`` (by day) or ``2026-05-04 night`` (by shift; the date it started); None outside shifts."""
         local = self.local(moment)
@@ -91,11 +108,6 @@ class Period:
                     started -= timedelta(days=1)
                 return f"{started.isoformat()} {shift.name}"
         return None
-
-
-def bucket_start(bucket: int) -> datetime:
-    """The naive-UTC start of quarter-hour ``bucket`` (seconds since the epoch ÷ 900)."""
-    return datetime(1970, 1, 1) + timedelta(seconds=bucket * BUCKET_SECONDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,10 +213,25 @@ class PackerStatistics:
     rows: tuple[PackerStats, ...]
 
 
-# What the storage adapters return for the statistics: done in SQL, placed in periods here.
+def packing_seconds(history: Sequence[tuple[str, str, datetime]], until: datetime) -> float:
+    """Time per order: from each change into ``packing`` (``(from, to, at)``, oldest first) to the next change
+    out of it, summed — opening to finishing minus time on hold; a stretch still open ends at ``until``."""
+    seconds, since = 0.0, None
+    for old, new, at in history:
+        if old == "packing" and since is not None:
+            seconds += (at - since).total_seconds()
+        since = at if new == "packing" else None
+    if since is not None:
+        seconds += (until - since).total_seconds()
+    return seconds
+
+
 @dataclass(frozen=True, slots=True)
 class FinishedOrder:
-    """An order finished (``packing -> packed``) in the period, by whom, and its packing time."""
+    """An order a packer packed (``packing -> packed``): when, by whom, its units and its time in packing.
+
+    Stored when it is packed (``packed_orders``), so the statistics read one row per order.
+    """
 
     order_id: int
     finished_at: datetime
@@ -216,10 +243,10 @@ class FinishedOrder:
 
 @dataclass(frozen=True, slots=True)
 class ScanTally:
-    """Product scans of one packer in one UTC quarter hour, on orders of one size."""
+    """Product scans of one packer in one stretch of the period (``Period.stretches``), on orders of one size."""
 
     packer: str
-    bucket: int
+    stretch: int
     multi: bool
     scans: int
     mismatched: int

@@ -24,6 +24,7 @@ from packstation.domain.journal import ParcelRecord
 from packstation.domain.orders import Order
 from packstation.domain.printing import DocFormat, DocKind, NewPrintJob, target_format
 from packstation.domain.records import Address, LabelLine, ShipmentDocuments
+from packstation.domain.reports import FinishedOrder, packing_seconds
 from packstation.domain.status import Actor, Status
 from packstation.paths import safe_file_name
 from packstation.services.bench.snapshots import pack_state
@@ -156,6 +157,12 @@ def pack_and_queue(
     label = render_labels(documents, list(parcels.values()), label_target, config.label_dpi)
     slip = documents.packing_slip(docs)
     archived = archive(config.documents_dir, order.number, {f"label.{label_format}": label, "slip.pdf": slip})
+    if order.status is Status.PACKING:  # a packer's finish: the packer statistics' facts (domain.reports)
+        now = utcnow()
+        history = [(c.from_status, c.to_status, c.at) for c in uow.journal.history(order.order_id)]
+        units = sum(min(line.scanned, line.quantity) for line in order.lines)
+        packed = FinishedOrder(order.order_id, now, who, bench.station, units, packing_seconds(history, now))
+        uow.journal.add_packed(packed)
     order = change_status(
         uow, order, Status.PACKED, actor=actor, who=who, station=bench.station, note=note, bench_id=bench.bench_id
     )

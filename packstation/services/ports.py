@@ -288,6 +288,10 @@ class JournalRepository(Protocol):
         """Mark the order's shop changes as seen at the bench; how many."""
         ...
 
+    def add_packed(self, packed: FinishedOrder) -> None:
+        """Record an order a packer has packed (the packer statistics' facts)."""
+        ...
+
     def add_cancellation(self, cancellation: Cancellation) -> None: ...
 
     def cancellation(self, order_id: int) -> Cancellation | None: ...
@@ -372,11 +376,13 @@ class ReportRepository(Protocol):
         ...
 
     def finished_orders(self, where: ReportFilter) -> tuple[FinishedOrder, ...]:
-        """Orders that went ``packing -> packed`` in the period, with their units and time in ``packing``."""
+        """Orders packed in the period (the last time, for one packed twice), with their units and time in
+        ``packing``."""
         ...
 
-    def scan_tallies(self, where: ReportFilter) -> tuple[ScanTally, ...]:
-        """Product scans and mismatched scans per packer, UTC quarter hour and order size."""
+    def scan_tallies(self, where: ReportFilter, stretches: Sequence[datetime]) -> tuple[ScanTally, ...]:
+        """Product scans and mismatched scans per packer, stretch of the period (``stretches``: their starts,
+        the first is ``where.since``, the last ends at ``where.until``) and order size."""
         ...
 
 

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from packstation.domain.errors import DomainError
 from packstation.domain.reports import (
     BAD_BARCODE_AFTER,
     GROUPS,
@@ -23,7 +24,6 @@ from packstation.domain.reports import (
     PackerStats,
     Period,
     ReportFilter,
-    bucket_start,
     size_of,
 )
 from packstation.services.ports import UowFactory
@@ -109,9 +109,12 @@ def _manual_by_sku(manual: tuple[tuple[str, str, str, int], ...]) -> tuple[Manua
 def packer_statistics(uow_factory: UowFactory, where: ReportFilter, period: Period) -> PackerStatistics:
     """Orders and units per hour, median time per order and mismatch rate, per packer, per day or shift,
     single-item and multi-item orders apart."""
+    if where.since is None or where.until is None:
+        raise DomainError("statistics need a period: since and until", code="report.no_period")
+    stretches = period.stretches(where.since, where.until)
     with uow_factory(readonly=True) as uow:
         finished = uow.reports.finished_orders(where)
-        tallies = uow.reports.scan_tallies(where)
+        tallies = uow.reports.scan_tallies(where, [start for start, _label in stretches])
     orders: dict[tuple[str, str, str], list[float]] = defaultdict(list)
     units: Counter[tuple[str, str, str]] = Counter()
     for order in finished:
@@ -123,7 +126,7 @@ def packer_statistics(uow_factory: UowFactory, where: ReportFilter, period: Peri
     scans: Counter[tuple[str, str, str]] = Counter()
     bad: Counter[tuple[str, str, str]] = Counter()
     for tally in tallies:
-        label = period.label(bucket_start(tally.bucket))
+        label = stretches[tally.stretch][1] if 0 <= tally.stretch < len(stretches) else None
         if label is not None:
             key = (tally.packer, label, "multi" if tally.multi else "single")
             scans[key] += tally.scans

@@ -212,3 +212,40 @@ def test_report_command_line_mistakes_are_one_line(seeded_db, tmp_path: Path, ca
     assert "needs [[shift]] tables" in capsys.readouterr().err
     assert cli.main(["--db", url, "report", "mismatches", "--format", "pdf"]) == 1
     assert "needs -o FILE" in capsys.readouterr().err
+
+
+def test_the_migration_backfills_units_and_packed_orders(db_url: str) -> None:
+    """Orders packed before 0008 get their facts from their history, so the statistics cover them too."""
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import text
+
+    from packstation.adapters.db import migrate
+
+    engine = make_engine(db_url)
+    cfg = Config(str(Path(migrate.__file__).parent / "alembic.ini"))
+    cfg.set_main_option("script_location", str(Path(migrate.__file__).parent / "migrations"))
+    at = "2026-05-04 08:{:02d}:00"
+    try:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "0006")
+            conn.execute(text(
+                "INSERT INTO orders (id, number, external_id, source, status, customer_name, email, phone, street, "
+                "postal_code, city, country, carrier, service, payment, currency, notes, tracking_number, created_at, "
+                "updated_at) VALUES (1, 'OLD-1', 'OLD-1', 'csv', 'shipped', 'Jan', '', '', '', '', '', 'PL', '', '', "
+                "'prepaid', 'PLN', '', '', '2026-05-04 07:00:00', '2026-05-04 07:00:00')"))  # fmt: skip
+            conn.execute(text("INSERT INTO order_lines (order_id, position, sku, name, quantity, scanned) VALUES "
+                              "(1, 1, 'A', 'A', 2, 2), (1, 2, 'B', 'B', 3, 1)"))  # fmt: skip
+            for old, new, minute in (("new", "packing", 0), ("packing", "on_hold", 2), ("on_hold", "packing", 30),
+                                     ("packing", "packed", 33), ("packed", "shipped", 34)):  # fmt: skip
+                conn.execute(text("INSERT INTO status_changes (order_id, from_status, to_status, at, actor, who, "
+                                  "station, note) VALUES (1, :old, :new, :at, 'packer', 'Jan', 'B2', '')"),
+                             {"old": old, "new": new, "at": at.format(minute)})  # fmt: skip
+        assert migrate.upgrade(engine)
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT units FROM orders")).scalar_one() == 5
+            packed = conn.execute(text("SELECT order_id, packer, station, units, packing_seconds FROM packed_orders"))
+            assert [tuple(r) for r in packed] == [(1, "Jan", "B2", 3, 300.0)]
+    finally:
+        engine.dispose()

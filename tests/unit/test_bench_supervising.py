@@ -180,6 +180,10 @@ def test_reopen_voids_the_tracking_number_and_prints_a_new_label(bench, store, t
     assert doc["status"] == "packing" and doc["tracking_number"] is None
     again = run(bench, Finish())
     assert again.kind == "shipped"
+    # Packed twice: the packer statistics' facts were stored each time, the second with all the time in packing.
+    packed = [p for p in store.tables.packed if p.order_id == reopened.order.order_id]
+    assert [(p.packer, p.units) for p in packed] == [(PACKER, 1), (PACKER, 1)]
+    assert 0 < packed[0].packing_seconds <= packed[1].packing_seconds
     new = again.params["tracking"]
     assert new != old and len(new) == 18
     labels = (tmp_path / "printed").glob("PL-2-label*.pdf")

@@ -14,6 +14,7 @@ from packstation.adapters.db.models import (
     Mismatch,
     OrderChange,
     OrderLine,
+    PackedOrder,
     PackSession,
     Parcel,
     ScanEvent,
@@ -21,7 +22,7 @@ from packstation.adapters.db.models import (
     SupervisorAction,
     UnitSerial,
 )
-from packstation.domain import journal, supervision
+from packstation.domain import journal, reports, supervision
 from packstation.domain.benches import BenchIdentity
 
 
@@ -183,6 +184,18 @@ class SqlJournal:
             .values(acknowledged=True)
         )
         return self._conn.execute(stmt).rowcount
+
+    def add_packed(self, packed: reports.FinishedOrder) -> None:
+        self._conn.execute(
+            insert(PackedOrder).values(
+                order_id=packed.order_id,
+                at=packed.finished_at,
+                packer=packed.packer,
+                station=packed.station,
+                units=packed.units,
+                packing_seconds=packed.packing_seconds,
+            )  # fmt: skip
+        )
 
     # -- supervisors ----------------------------------------------------------------------
     def add_cancellation(self, cancellation: supervision.Cancellation) -> None:

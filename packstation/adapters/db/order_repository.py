@@ -252,7 +252,7 @@ class SqlOrders:
             return []
         values = [
             {"number": r.number, "external_id": r.external_id, "source": r.source, "status": Status.NEW.value,
-             "created_at": at, "updated_at": at, **r.details()}
+             "created_at": at, "updated_at": at, "units": sum(ln.quantity for ln in r.lines), **r.details()}
             for r in records
         ]  # fmt: skip
         stmt = insert(Order).returning(Order.id, sort_by_parameter_order=True)
@@ -270,6 +270,7 @@ class SqlOrders:
     def replace_lines(self, order_id: int, lines: tuple[OrderLineRecord, ...], names: Mapping[str, str]) -> None:
         self._conn.execute(delete(OrderLine).where(OrderLine.order_id == order_id))
         self._insert_lines(order_id, lines, names)
+        self._conn.execute(update(Order).where(Order.id == order_id).values(units=sum(ln.quantity for ln in lines)))
 
     def _insert_lines(self, order_id: int, lines: tuple[OrderLineRecord, ...], names: Mapping[str, str]) -> None:
         values = _line_rows(order_id, lines, names)

@@ -16,6 +16,7 @@ from packstation.domain.journal import (
     ScanRecord,
     StatusChange,
 )
+from packstation.domain.reports import FinishedOrder
 from packstation.domain.supervision import Cancellation, SupervisorAction
 
 
@@ -128,6 +129,9 @@ class MemoryJournal:
                 self._t.order_changes[i] = replace(change, acknowledged=True)
                 seen += 1
         return seen
+
+    def add_packed(self, packed: FinishedOrder) -> None:
+        self._t.packed.append(packed)
 
     def add_cancellation(self, cancellation: Cancellation) -> None:
         self._t.cancellations[cancellation.order_id] = cancellation

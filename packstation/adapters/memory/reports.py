@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import datetime
 
 from packstation.adapters.memory.tables import Tables
 from packstation.domain.journal import ScanRecord
 from packstation.domain.reports import (
-    BUCKET_SECONDS,
     MISMATCH_VERDICTS,
     SCAN_VERDICTS,
     WEIGHT_MISMATCH,
@@ -17,8 +18,6 @@ from packstation.domain.reports import (
     ReportFilter,
     ScanTally,
 )
-
-EPOCH = datetime(1970, 1, 1)
 
 
 def _in_period(at: datetime, where: ReportFilter) -> bool:
@@ -120,35 +119,22 @@ class MemoryReports:
 
     def finished_orders(self, where: ReportFilter) -> tuple[FinishedOrder, ...]:
         last = {}
-        for change in self._t.status_changes:
-            if (change.from_status, change.to_status) != ("packing", "packed") or not _in_period(change.at, where):
-                continue
-            if _matches(change.station, change.who, where):
-                last[change.order_id] = change
-        out = []
-        for order_id, finish in last.items():
-            history = [c for c in self._t.status_changes if c.order_id == order_id]
-            seconds = sum(
-                (after.at - before.at).total_seconds()
-                for before, after in zip(history, history[1:], strict=False)
-                if before.to_status == "packing"
-            )
-            order = self._t.orders[order_id]
-            out.append(FinishedOrder(order_id, finish.at, finish.who, finish.station, order.units_scanned, seconds))
-        return tuple(out)
+        for packed in self._t.packed:
+            if _in_period(packed.finished_at, where) and _matches(packed.station, packed.packer, where):
+                last[packed.order_id] = packed
+        return tuple(last.values())
 
-    def scan_tallies(self, where: ReportFilter) -> tuple[ScanTally, ...]:
+    def scan_tallies(self, where: ReportFilter, stretches: Sequence[datetime]) -> tuple[ScanTally, ...]:
         tallies: dict[tuple[str, int, bool], list[int]] = defaultdict(lambda: [0, 0])
         for s in self._t.scans.values():
             if s.verdict not in SCAN_VERDICTS or s.order_id is None or not _in_period(s.at, where):
                 continue
             if not _matches(s.station, s.packer, where):
                 continue
-            key = (s.packer, int((s.at - EPOCH).total_seconds()) // BUCKET_SECONDS,
-                   self._t.orders[s.order_id].units_required > 1)  # fmt: skip
+            key = (s.packer, bisect_right(stretches, s.at) - 1, self._t.orders[s.order_id].units_required > 1)
             tallies[key][0] += 1
             tallies[key][1] += s.verdict in MISMATCH_VERDICTS
-        return tuple(ScanTally(packer, bucket, multi, n, bad) for (packer, bucket, multi), (n, bad) in tallies.items())
+        return tuple(ScanTally(packer, i, multi, n, bad) for (packer, i, multi), (n, bad) in tallies.items())
 
 
 def _closes(event: ScanRecord) -> bool:

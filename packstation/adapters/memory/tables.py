@@ -16,6 +16,7 @@ from packstation.domain.journal import (
 from packstation.domain.orders import Order, Product
 from packstation.domain.parcels import Carton
 from packstation.domain.printing import PrintEvent, PrintJob
+from packstation.domain.reports import FinishedOrder
 from packstation.domain.supervision import Cancellation, SupervisorAction
 from packstation.domain.users import User
 
@@ -33,6 +34,7 @@ class Tables:
     settings: dict[str, str] = field(default_factory=dict)
     cancellations: dict[int, Cancellation] = field(default_factory=dict)  # order id -> cancellation
     supervisor_actions: dict[int, SupervisorAction] = field(default_factory=dict)
+    packed: list[FinishedOrder] = field(default_factory=list)
     scans: dict[int, ScanRecord] = field(default_factory=dict)
     mismatches: dict[int, MismatchRecord] = field(default_factory=dict)
     sessions: dict[int, PackSession] = field(default_factory=dict)
