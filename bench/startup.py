@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import disk_dir, emit_json, filesystem_type  # noqa: E402
+from _common import REPO, disk_dir, emit_json, filesystem_type  # noqa: E402
 
 # The bare window, with the same first-paint hook as packstation.gui.app.run().
 BARE = r"""
@@ -117,27 +117,10 @@ def main() -> int:
     print(f"database directory: {work} (file system {filesystem_type(work)})", flush=True)
     try:
         db_url = f"sqlite:///{work / 'startup.db'}"
-        # Create and migrate the demo database in a child, so this process never imports the app.
-        prep = subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                "import sys; from packstation import bootstrap, config;"
-                "from packstation.services.demo import create_demo;"
-                "app = bootstrap.bootstrap(config.load(db_url=sys.argv[1], station='bench', print_to=sys.argv[2]));"
-                "print(create_demo(app.uow).summary()); app.dispose()",
-                db_url,
-                str(work / "printed"),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        if prep.returncode != 0:
-            raise SystemExit(f"demo database: {prep.stderr}")
-        print(f"demo database: {prep.stdout.strip()}", flush=True)
-
         env = {k: v for k, v in os.environ.items() if not k.startswith("PACKSTATION_")}
+        # The children run in the work directory: put this checkout first on their path, or an editable
+        # install elsewhere (another worktree) would be the one measured.
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, (str(REPO), env.get("PYTHONPATH"))))
         env.update(QT_QPA_PLATFORM="offscreen", PACKSTATION_QUIT_AFTER_PAINT="1", PACKSTATION_HOME=str(work))
         if not args.no_bytecode_cache:
             # An installed bench (wheel or PyInstaller bundle) runs from compiled bytecode; a checkout with
@@ -145,6 +128,29 @@ def main() -> int:
             # bytecode outside the source tree; the warm-up run fills the cache.
             env.pop("PYTHONDONTWRITEBYTECODE", None)
             env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+        # Create and migrate the demo database in a child, so this process never imports the app.
+        prep = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import sys, packstation; from packstation import bootstrap, config;"
+                "from packstation.services.demo import create_demo;"
+                "print('packstation from', packstation.__path__[0]);"
+                "app = bootstrap.bootstrap(config.load(db_url=sys.argv[1], station='bench', print_to=sys.argv[2]));"
+                "print('demo database:', create_demo(app.uow).summary()); app.dispose()",
+                db_url,
+                str(work / "printed"),
+            ],
+            env=env,
+            cwd=work,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        if prep.returncode != 0:
+            raise SystemExit(f"demo database: {prep.stderr}")
+        print(prep.stdout.strip(), flush=True)
+
         cached = "cached (PYTHONPYCACHEPREFIX in the work directory)"
         print(
             f"bytecode: {'compiled at every start (as in this shell)' if args.no_bytecode_cache else cached}",

@@ -26,8 +26,20 @@ class App:
     uow: UowFactory
 
     def bench(self) -> Bench:
-        """A bench bound to this station's settings, printers, renderers and scale."""
-        return Bench(self.config, self.uow, documents(), printers(), scale(self.config))
+        """A bench bound to this station's settings, printers, renderers and scale.
+
+        Its print folders are swept now: a bench killed mid-write left its half document there.
+        """
+        from packstation.adapters.printers.folder import FolderPrinter
+
+        factory = printers()
+        for kind in ("label", "slip"):
+            target = self.config.printer_target(kind)
+            if target.startswith("folder:"):
+                printer = factory(target, kind)
+                if isinstance(printer, FolderPrinter):
+                    printer.sweep()
+        return Bench(self.config, self.uow, documents(), factory, scale(self.config))
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -56,10 +68,10 @@ def documents() -> Documents:
 
         return render_pick_copy(doc)
 
-    def batch(docs: Sequence[ShipmentDocuments], dpi: int) -> bytes:
-        from packstation.adapters.labels.shipping_label import render_shipping_labels
+    def batch(items: Sequence[ShipmentDocuments | bytes], dpi: int) -> bytes:
+        from packstation.adapters.labels.label_batch import render_label_batch
 
-        return render_shipping_labels(docs, dpi)
+        return render_label_batch(items, dpi)
 
     return Documents(shipping_label=label, packing_slip=slip, zpl_label=zpl, pick_copy=pick, label_batch=batch)
 

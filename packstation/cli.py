@@ -266,9 +266,16 @@ def _printing(args: argparse.Namespace, app: App) -> int:
             assert documents.pick_copy is not None
             args.output.write_bytes((documents.pick_copy if args.pick else documents.packing_slip)(docs))
         else:
-            assert documents.zpl_label is not None
-            render = documents.zpl_label if args.format == "zpl" else documents.shipping_label
-            args.output.write_bytes(render(docs, args.dpi))
+            carrier = orders_admin.carrier_label(app.uow, args.number)
+            if carrier is not None:  # the carrier's own label, as it is: never redrawn or converted
+                if carrier.format != args.format:
+                    raise ValueError(f"order {args.number} has the carrier's own label in {carrier.format}, not "
+                                     f"{args.format}: use --format {carrier.format}")  # fmt: skip
+                args.output.write_bytes(carrier.document)
+            else:
+                assert documents.zpl_label is not None
+                render = documents.zpl_label if args.format == "zpl" else documents.shipping_label
+                args.output.write_bytes(render(docs, args.dpi))
         print(f"{args.output}: {args.command} for {args.number}, tracking {docs.tracking_number}")
         return 0
     printers = bootstrap.printers()

@@ -24,6 +24,8 @@ class OrderLine:
     quantity: int
     scanned: int = 0
     missing: int = 0  # units a supervisor let the order ship without (partial shipment)
+    unit_price: Decimal | None = None
+    currency: str = ""  # of ``unit_price``; empty: the order's currency
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +47,7 @@ class Order:
     currency: str = "PLN"
     notes: str = ""
     tracking_number: str = ""
+    gift_note: str = ""
     claim_bench: str | None = None  # the installation id of the bench holding the order
     claim_station: str | None = None  # its station name, for people
     claim_packer: str | None = None

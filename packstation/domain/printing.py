@@ -81,6 +81,11 @@ def target_format(target: str) -> DocFormat:
     return DocFormat.ZPL if target.partition(":")[0] in RAW_SCHEMES else DocFormat.PDF
 
 
+def target_accepts(target: str, fmt: DocFormat) -> bool:
+    """Whether the ``target`` printer takes a document of ``fmt`` as it is (a hot folder takes any)."""
+    return target.partition(":")[0] == "folder" or target_format(target) is fmt
+
+
 def job_title(order_number: str, kind: DocKind | str, job_id: int) -> str:
     """The name a job carries at the printer: the job id in it finds the job again after a crash."""
     safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in order_number)[:40]

@@ -24,6 +24,7 @@ ORDER_DETAIL_FIELDS = (
     "notes",
     "tracking_number",
     "ship_by",
+    "gift_note",
 )
 OrderDetails = dict[str, "str | Decimal | datetime | None"]
 
@@ -78,6 +79,24 @@ class OrderLineRecord:
     sku: str
     quantity: int
     name: str = ""
+    unit_price: Decimal | None = None  # per unit, as the shop sold it; printed on the packing slip
+    currency: str = ""  # of ``unit_price``; empty: the order's currency
+
+
+@dataclass(frozen=True, slots=True)
+class CarrierLabel:
+    """The label a carrier issued for an order (PDF or ZPL), printed as it is instead of Packstation's own.
+
+    ``format`` is ``pdf`` or ``zpl`` (``domain.printing.DocFormat``); ``source`` says where it came
+    from (the file named in the import, or ``base64``), for people.
+    """
+
+    format: str
+    document: bytes
+    source: str = ""
+
+    def __repr__(self) -> str:  # the document itself is no use in a log line or a test failure
+        return f"CarrierLabel({self.format!r}, {len(self.document)} bytes, {self.source!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +120,8 @@ class OrderRecord:
     tracking_number: str = ""
     status: str = "new"
     ship_by: datetime | None = None  # naive UTC: the queue takes the earliest first
+    gift_note: str = ""  # the customer's words for the recipient, printed on the packing slip
+    carrier_label: CarrierLabel | None = None  # printed instead of Packstation's label; carries tracking_number
 
     def details(self) -> OrderDetails:
         """The fields of :data:`ORDER_DETAIL_FIELDS` as this record would store them."""
@@ -135,6 +156,8 @@ class LabelLine:
     def lot_serial(self) -> str:
         """The line's lots and serials as the slip prints them ("" when none was captured)."""
         return ", ".join((*self.lots, *self.serials))
+
+    currency: str = ""  # of ``unit_price``; empty: the order's currency
 
 
 @dataclass(frozen=True, slots=True)

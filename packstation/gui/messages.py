@@ -126,6 +126,11 @@ TEXTS: dict[str, Text] = {
     "print.reprint_waits": Text("Reprint of {number} not printed", "{reason}", ""),
     "print.nothing_to_reprint": Text("Nothing to reprint", "Order {number} has no {kind} yet.", ""),
     "print.not_packed": Text("Order {number} is not packed yet", "", ""),
+    "print.carrier_label_format": Text(
+        "Carrier label of {number} cannot print here",
+        "It is {format}, the label printer {printer} takes another format. Pack it at a bench whose printer takes it.",
+        "",
+    ),
     "order.set_aside": Text(
         "Box {number} set aside — awaiting label", "Its label prints when its slip is scanned at a working printer.", ""
     ),

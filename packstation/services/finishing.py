@@ -19,15 +19,15 @@ from packstation.config import Config
 from packstation.domain import barcodes
 from packstation.domain.benches import BenchIdentity
 from packstation.domain.clock import utcnow
-from packstation.domain.errors import DomainError, OrderNotFinishable
+from packstation.domain.errors import DomainError
 from packstation.domain.journal import ParcelRecord
 from packstation.domain.orders import Order
-from packstation.domain.printing import DocFormat, DocKind, NewPrintJob, target_format
-from packstation.domain.records import Address, LabelLine, ShipmentDocuments
+from packstation.domain.printing import DocFormat, DocKind, NewPrintJob, target_accepts, target_format
+from packstation.domain.records import Address, CarrierLabel, LabelLine, ShipmentDocuments
 from packstation.domain.reports import FinishedOrder, packing_seconds
 from packstation.domain.status import Actor, Status
 from packstation.paths import safe_file_name
-from packstation.services.bench.snapshots import pack_state
+from packstation.services.bench.snapshots import finishable_state
 from packstation.services.claims import end_session, held
 from packstation.services.ports import Documents, UnitOfWork, UowFactory
 from packstation.services.print_queue import enqueue
@@ -62,9 +62,11 @@ def shipment_documents(uow: UnitOfWork, order: Order, config: Config, tracking: 
                 line.name,
                 line.quantity - line.missing,
                 bins.get(line.sku) or "",
+                line.unit_price,
                 lots=tracked.get(line.line_id, ((), ()))[0],
                 serials=tracked.get(line.line_id, ((), ()))[1],
                 missing=line.missing,
+                currency=line.currency,
             )
             for line in order.lines
         ),
@@ -75,6 +77,7 @@ def shipment_documents(uow: UnitOfWork, order: Order, config: Config, tracking: 
         slip_barcode=barcodes.slip_barcode(order.number),
         created=utcnow().date().isoformat(),
         language=LANGUAGE_OF_COUNTRY.get((a.country or "PL").upper(), "en"),
+        gift_note=order.gift_note,
         shop_contact=config.shop_contact,
         after_sales=tuple((key, text) for key, text in config.after_sales.items() if text),
     )
@@ -90,6 +93,16 @@ def render_label(documents: Documents, docs: ShipmentDocuments, target: str, dpi
     return fmt, documents.shipping_label(docs, dpi)
 
 
+def label_document(
+    uow: UnitOfWork, order: Order, documents: Documents, docs: ShipmentDocuments, target: str, dpi: int
+) -> tuple[DocFormat, bytes]:
+    """One order's label for the ``target`` printer: the carrier's own, as it is, when the order came with
+    one; else Packstation's, rendered for that printer."""
+    carrier = uow.carrier_labels.get(order.order_id)
+    data = render_labels(documents, [carrier or docs], target, dpi)
+    return (DocFormat(carrier.format) if carrier else target_format(target)), data
+
+
 @dataclass(frozen=True)
 class Finished:
     """A packed order and the jobs that will print its documents."""
@@ -101,15 +114,46 @@ class Finished:
     parcels: int = 1
 
 
-def render_labels(documents: Documents, docs: Sequence[ShipmentDocuments], target: str, dpi: int) -> bytes:
-    """Several labels as one print job, in order (ZPL formats one after another, PDF one page each)."""
-    if len(docs) == 1:
-        return render_label(documents, docs[0], target, dpi)[1]
-    if target_format(target) is DocFormat.ZPL:
-        return b"".join(render_label(documents, d, target, dpi)[1] for d in docs)
+def check_carrier_label(label: CarrierLabel | None, target: str, number: str = "") -> None:
+    """Refuse (``print.carrier_label_format``) a carrier's label the ``target`` printer cannot take as it is."""
+    if label is not None and not target_accepts(target, DocFormat(label.format)):
+        raise DomainError(
+            f"the carrier label of {number or 'the order'} is {label.format}; printer {target} takes "
+            f"{target_format(target)}",
+            code="print.carrier_label_format", number=number, format=label.format.upper(), printer=target,
+        )  # fmt: skip
+
+
+def preflight(uow_factory: UowFactory, order_id: int, config: Config) -> None:
+    """What would stop finishing at the printer, checked before anything is closed or packed."""
+    with uow_factory(readonly=True) as uow:
+        label = uow.carrier_labels.get(order_id)
+        if label is not None:
+            check_carrier_label(label, config.printer_target("label"), uow.orders.get(order_id).number)
+
+
+def render_labels(
+    documents: Documents, items: Sequence[ShipmentDocuments | CarrierLabel], target: str, dpi: int
+) -> bytes:
+    """Labels as one print job, in order: ZPL formats one after another, or a PDF with a page each.
+
+    Packstation's labels are rendered for the printer; a carrier's own goes in as it is, never
+    converted, so a printer that cannot take its format refuses (``print.carrier_label_format``)
+    before anything is packed or printed.
+    """
+    fmt = target_format(target)
+    for item in items:
+        if isinstance(item, CarrierLabel):
+            check_carrier_label(item, target)
+    if len(items) == 1:
+        only = items[0]
+        return only.document if isinstance(only, CarrierLabel) else render_label(documents, only, target, dpi)[1]
+    if fmt is DocFormat.ZPL:
+        return b"".join(i.document if isinstance(i, CarrierLabel) else render_label(documents, i, target, dpi)[1]
+                        for i in items)  # fmt: skip
     if documents.label_batch is None:
         raise DomainError("no batch renderer", code="printer.not_configured")
-    return documents.label_batch(docs, dpi)
+    return documents.label_batch([i.document if isinstance(i, CarrierLabel) else i for i in items], dpi)
 
 
 def finish_order(
@@ -123,14 +167,7 @@ def finish_order(
     """
     with uow_factory() as uow:
         order = held(uow, order_id, bench)
-        state = pack_state(uow, order)
-        if not state.finishable:
-            raise OrderNotFinishable(
-                f"order {order.number} is not complete",
-                number=order.number,
-                missing=state.units_required - state.units_scanned,
-                open_mismatches=state.open_mismatches,
-            )
+        finishable_state(uow, order)
         finished = pack_and_queue(uow, order, config, bench, who, documents)
         uow.commit()
     return finished
@@ -153,8 +190,10 @@ def pack_and_queue(
     docs = shipment_documents(uow, order, config, tracking)
     parcels = _parcel_documents(uow.journal.parcels(order.order_id), docs, order, config)
     label_target, slip_target = config.printer_target("label"), config.printer_target("slip")
-    label_format = target_format(label_target)
-    label = render_labels(documents, list(parcels.values()), label_target, config.label_dpi)
+    carrier = uow.carrier_labels.get(order.order_id)
+    items: list[ShipmentDocuments | CarrierLabel] = [carrier] if carrier else list(parcels.values())
+    label = render_labels(documents, items, label_target, config.label_dpi)
+    label_format = DocFormat(carrier.format) if carrier else target_format(label_target)
     slip = documents.packing_slip(docs)
     archived = archive(config.documents_dir, order.number, {f"label.{label_format}": label, "slip.pdf": slip})
     if order.status is Status.PACKING:  # a packer's finish: the packer statistics' facts (domain.reports)

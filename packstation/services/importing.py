@@ -12,7 +12,7 @@ from packstation.domain.clock import utcnow
 from packstation.domain.errors import ImportRejected
 from packstation.domain.journal import OrderChange
 from packstation.domain.orders import Order, Product
-from packstation.domain.records import ImportBatch, OrderRecord, ProductRecord
+from packstation.domain.records import CarrierLabel, ImportBatch, OrderRecord, ProductRecord
 from packstation.domain.status import TRANSITIONS, Actor, Status
 from packstation.services.ports import UnitOfWork, UowFactory
 from packstation.services.status_ops import change_status
@@ -148,18 +148,37 @@ def _store_product(uow: UnitOfWork, record: ProductRecord, stored: Product | Non
     uow.products.save(record)
 
 
-def _differences(order: Order, record: OrderRecord) -> list[str]:
+def _differences(order: Order, record: OrderRecord, label: CarrierLabel | None) -> list[str]:
+    """What the shop changed: fields, lines (with their prices) and the carrier label (``label``: the stored one)."""
     stored, incoming = order.details(), record.details()
     diffs = [
         f"{name}: {stored[name]!s} -> {value!s}"
         for name, value in incoming.items()
         if _norm(stored[name]) != _norm(value)
     ]
-    old = [(ln.sku, ln.quantity) for ln in order.lines]
-    new = [(ln.sku, ln.quantity) for ln in record.lines]
+    old = [(ln.sku, ln.quantity, _norm(ln.unit_price), ln.currency) for ln in order.lines]
+    new = [(ln.sku, ln.quantity, _norm(ln.unit_price), ln.currency) for ln in record.lines]
     if old != new:
-        diffs.append("lines: " + ", ".join(f"{s}×{q}" for s, q in old) + " -> " + ", ".join(f"{s}×{q}" for s, q in new))
+        diffs.append("lines: " + ", ".join(_line_text(*line) for line in old) + " -> "
+                     + ", ".join(_line_text(*line) for line in new))  # fmt: skip
+    if _label_key(label) != _label_key(record.carrier_label):
+        new_label = record.carrier_label
+        diffs.append(f"carrier label: {_label_text(label)} -> {_label_text(new_label)}")
     return diffs
+
+
+def _line_text(sku: str, quantity: int, price: str, currency: str) -> str:
+    return f"{sku}×{quantity}" + (f" à {price} {currency}".rstrip() if price else "")
+
+
+def _label_key(label: CarrierLabel | None) -> tuple[str, bytes] | None:
+    return None if label is None else (label.format, label.document)
+
+
+def _label_text(label: CarrierLabel | None) -> str:
+    if label is None:
+        return "none"
+    return f"{label.format.upper()} {label.source or 'document'} ({len(label.document)} bytes)"
 
 
 def _norm(value: object) -> str:
@@ -172,9 +191,12 @@ def _add_orders(
     """New orders in one bulk insert; those the shop sent already cancelled are cancelled at once."""
     if not records:
         return
-    ids = uow.orders.add_many(records, utcnow(), names)
+    now = utcnow()
+    ids = uow.orders.add_many(records, now, names)
     report.orders_created += len(records)
     for record, order_id in zip(records, ids, strict=True):
+        if record.carrier_label is not None:
+            uow.carrier_labels.put(order_id, record.carrier_label, now)
         if record.status == Status.CANCELLED:
             change_status(uow, uow.orders.get(order_id), Status.CANCELLED, actor=Actor.SHOP, who=record.source,
                           station=station, note="cancelled in the shop before packing")  # fmt: skip
@@ -184,7 +206,7 @@ def _update_order(
     uow: UnitOfWork, record: OrderRecord, order: Order, names: dict[str, str], report: ImportReport, station: str
 ) -> None:
     now = utcnow()
-    diffs = _differences(order, record)
+    diffs = _differences(order, record, uow.carrier_labels.get(order.order_id))
     cancel = record.status == Status.CANCELLED and order.status is not Status.CANCELLED
     if cancel and (order.status, Status.CANCELLED) not in TRANSITIONS:
         diffs.append(f"cancelled by the shop while {order.status}: not cancelled here")
@@ -196,6 +218,11 @@ def _update_order(
         uow.orders.update_details(order.order_id, record.details(), now)
         if any(d.startswith("lines:") for d in diffs):
             uow.orders.replace_lines(order.order_id, record.lines, names)
+        if any(d.startswith("carrier label:") for d in diffs):
+            if record.carrier_label is None:
+                uow.carrier_labels.remove(order.order_id)
+            else:
+                uow.carrier_labels.put(order.order_id, record.carrier_label, now)
         report.orders_updated += 1
     else:
         # Past `new` the shop may not rewrite what a packer is handling: record it and tell the bench.

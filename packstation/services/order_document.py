@@ -10,8 +10,9 @@ from packstation.services.ports import UnitOfWork
 
 
 def order_document(uow: UnitOfWork, order: Order) -> dict[str, Any]:
-    """The order, its lines, mismatches, scans, parcels, history and shop changes."""
+    """The order, its lines, mismatches, scans, parcels, history, print history and shop changes."""
     oid = order.order_id
+    jobs = {job.job_id: job for job in uow.print_jobs.for_order(oid)}
     barcodes = uow.products.first_barcodes({line.sku for line in order.lines})
     address = order.address
     return {
@@ -32,6 +33,7 @@ def order_document(uow: UnitOfWork, order: Order) -> dict[str, Any]:
         "cod_amount": None if order.cod_amount is None else f"{order.cod_amount:.2f}",
         "currency": order.currency,
         "notes": order.notes,
+        "gift_note": order.gift_note,
         "tracking_number": order.tracking_number or None,
         "claimed_by": order.claim_station,
         "lines": [
@@ -41,6 +43,8 @@ def order_document(uow: UnitOfWork, order: Order) -> dict[str, Any]:
                 "barcode": barcodes.get(line.sku),
                 "quantity": line.quantity,
                 "scanned": line.scanned,
+                "unit_price": None if line.unit_price is None else f"{line.unit_price:.2f}",
+                "price_currency": line.currency or None,
             }
             for line in order.lines
         ],
@@ -101,6 +105,20 @@ def order_document(uow: UnitOfWork, order: Order) -> dict[str, Any]:
                 "note": h.note,
             }
             for h in uow.journal.history(oid)
+        ],
+        "prints": [  # every print job's every state change: finishing, retries, reprints, batches
+            {
+                "job": e.job_id,
+                "kind": str(jobs[e.job_id].kind),
+                "reprint_of": jobs[e.job_id].reprint_of,
+                "from": e.from_state or None,
+                "to": e.to_state,
+                "at": iso(e.at),
+                "who": e.who,
+                "station": e.station,
+                "note": e.note,
+            }
+            for e in uow.print_jobs.events(oid)
         ],
         "changes": [
             {"at": iso(c.at), "summary": c.summary, "acknowledged": c.acknowledged}

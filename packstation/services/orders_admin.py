@@ -13,7 +13,7 @@ from packstation.domain.clock import utcnow
 from packstation.domain.errors import DomainError, NotFound
 from packstation.domain.orders import Order, QueuePage, QueueRow
 from packstation.domain.parcels import Carton, carton_name_problem
-from packstation.domain.records import ShipmentDocuments
+from packstation.domain.records import CarrierLabel, ShipmentDocuments
 from packstation.domain.status import Actor, Status
 from packstation.domain.users import Role
 from packstation.services.bench.commands import SCANNED
@@ -72,6 +72,12 @@ def mark_order(uow_factory: UowFactory, number: str, target: Status, who: str, s
         change_status(uow, order, target, actor=Actor.ADMIN, who=who, station=station, note=note)
         uow.commit()
     return order.status
+
+
+def carrier_label(uow_factory: UowFactory, number: str) -> CarrierLabel | None:
+    """The carrier's own label the order was imported with, if any."""
+    with uow_factory(readonly=True) as uow:
+        return uow.carrier_labels.get(_order(uow, number).order_id)
 
 
 def label_documents(uow_factory: UowFactory, number: str, config: Config) -> ShipmentDocuments:

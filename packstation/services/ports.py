@@ -27,7 +27,14 @@ from packstation.domain.journal import (
 from packstation.domain.orders import Order, Product, QueuePage, QueueRow
 from packstation.domain.parcels import Carton
 from packstation.domain.printing import JobState, NewPrintJob, PrintEvent, PrintJob
-from packstation.domain.records import OrderDetails, OrderLineRecord, OrderRecord, ProductRecord, ShipmentDocuments
+from packstation.domain.records import (
+    CarrierLabel,
+    OrderDetails,
+    OrderLineRecord,
+    OrderRecord,
+    ProductRecord,
+    ShipmentDocuments,
+)
 from packstation.domain.reports import FinishedOrder, MismatchRow, ReportFilter, ScanTally
 from packstation.domain.status import Status
 from packstation.domain.supervision import Cancellation, SupervisorAction
@@ -386,6 +393,18 @@ class ReportRepository(Protocol):
         ...
 
 
+class CarrierLabelRepository(Protocol):
+    """The labels carriers issued for orders (``carrier_labels``), one per order, printed as they are."""
+
+    def get(self, order_id: int) -> CarrierLabel | None: ...
+
+    def put(self, order_id: int, label: CarrierLabel, at: datetime) -> None:
+        """Store (or replace) the order's carrier label."""
+        ...
+
+    def remove(self, order_id: int) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: ``with uow_factory() as uow: ...; uow.commit()``; leaving without commit rolls back.
 
@@ -419,6 +438,9 @@ class UnitOfWork(Protocol):
 
     @property
     def cartons(self) -> CartonRepository: ...
+
+    @property
+    def carrier_labels(self) -> CarrierLabelRepository: ...
 
     def __enter__(self) -> Self: ...
 
@@ -491,7 +513,10 @@ class DocumentRenderer(Protocol):
 
 
 class BatchRenderer(Protocol):
-    def __call__(self, documents: Sequence[ShipmentDocuments], dpi: int, /) -> bytes: ...
+    """Labels as one PDF, one page each in the order given: Packstation's rendered from their
+    ``ShipmentDocuments``, a carrier's (one-page PDF ``bytes``) taken as it is."""
+
+    def __call__(self, documents: Sequence[ShipmentDocuments | bytes], dpi: int, /) -> bytes: ...
 
 
 class LabelRenderer(Protocol):

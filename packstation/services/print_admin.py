@@ -10,10 +10,18 @@ from packstation.config import Config
 from packstation.domain.clock import utcnow
 from packstation.domain.errors import DomainError, NotFound
 from packstation.domain.orders import Order
-from packstation.domain.printing import DocKind, JobState, NewPrintJob, PrintJob, target_format
+from packstation.domain.printing import (
+    DocFormat,
+    DocKind,
+    JobState,
+    NewPrintJob,
+    PrintJob,
+    target_accepts,
+    target_format,
+)
 from packstation.domain.records import ShipmentDocuments
 from packstation.domain.status import Status
-from packstation.services.finishing import render_label, render_labels, shipment_documents
+from packstation.services.finishing import label_document, render_labels, shipment_documents
 from packstation.services.ports import Documents, UnitOfWork, UowFactory
 from packstation.services.print_queue import SENT_AS, Delivery, PrinterFor, deliver, enqueue, move, printed
 
@@ -41,7 +49,7 @@ def _reissue_label(uow: UnitOfWork, order: Order, config: Config, documents: Doc
         if job.kind is DocKind.LABEL and job.state is JobState.HELD and job.reprint_of is None:
             move(uow, job, JobState.CANCELLED, who, config.station, f"reissued at {config.station}")
     target = config.printer_target("label")
-    fmt, data = render_label(documents, _documents(uow, order, config), target, config.label_dpi)
+    fmt, data = label_document(uow, order, documents, _documents(uow, order, config), target, config.label_dpi)
     new = NewPrintJob(order.order_id, 1, DocKind.LABEL, fmt, target, data, who, config.station, utcnow())
     return enqueue(uow, new, "label of a box set aside")
 
@@ -88,8 +96,7 @@ def reprint(
             raise DomainError(f"order {number} has no {kind} to reprint", code="print.nothing_to_reprint",
                               number=number, kind=kind)  # fmt: skip
         original = originals[-1]
-        data = _reprint_data(uow, order, original, config, documents, target)
-        fmt = original.format if doc_kind is not DocKind.LABEL else target_format(target)
+        fmt, data = _reprint_data(uow, order, original, config, documents, target)
         new = NewPrintJob(order.order_id, original.parcel_index, doc_kind, fmt, target, data, who, config.station,
                           utcnow(), reprint_of=original.job_id)  # fmt: skip
         job_id = enqueue(uow, new, f"reprint of job {original.job_id}")
@@ -100,11 +107,13 @@ def reprint(
 
 def _reprint_data(
     uow: UnitOfWork, order: Order, original: PrintJob, config: Config, documents: Documents, target: str
-) -> bytes:
-    """The original's bytes, unless this station's printer takes the label in another format."""
+) -> tuple[DocFormat, bytes]:
+    """The original's format and bytes, unless this station's printer takes the label in another format
+    (then Packstation's label is rendered for it; a carrier's label is never converted)."""
     if original.kind is DocKind.LABEL and original.format is not target_format(target):
-        return render_label(documents, _documents(uow, order, config), target, config.label_dpi)[1]
-    return uow.print_jobs.document(original.job_id)
+        if uow.carrier_labels.get(order.order_id) is None or not target_accepts(target, original.format):
+            return label_document(uow, order, documents, _documents(uow, order, config), target, config.label_dpi)
+    return original.format, uow.print_jobs.document(original.job_id)
 
 
 @dataclass(frozen=True)
@@ -138,7 +147,9 @@ def print_waiting_labels(
         if not waiting:
             return Batch((), JobState.PRINTED)
         docs = [_documents(uow, o, config) for o in waiting]
-        data = render_labels(documents, docs, target, config.label_dpi)
+        carriers = [uow.carrier_labels.get(o.order_id) for o in waiting]
+        items = [c or d for d, c in zip(docs, carriers, strict=True)]
+        data = render_labels(documents, items, target, config.label_dpi)
         title = f"batch-{waiting[0].number}-{len(waiting)}"
         jobs = []
         for order in waiting:

@@ -219,6 +219,8 @@ def reopen(
 
     Its tracking numbers are voided: the order gets a fresh SSCC serial, so the label printed when
     it is finished again carries new numbers; its documents still waiting to print are cancelled.
+    An order that came with its carrier's own label keeps that label's tracking number: the label is
+    printed again as it is when the order is finished again.
     """
     if not reason.strip():
         raise DomainError("reopening needs a reason", code="supervisor.reason_required")
@@ -226,12 +228,17 @@ def reopen(
         who = require_supervisor(uow, supervisor)
         order = _order(uow, number)
         _in_status(order, REOPENABLE, "supervisor.not_reopenable")
-        voided = [order.tracking_number] + [p.tracking_number for p in uow.journal.parcels(order.order_id)[1:]]
+        carrier_label = uow.carrier_labels.get(order.order_id) is not None
+        voided = [] if carrier_label else [order.tracking_number]
+        voided += [p.tracking_number for p in uow.journal.parcels(order.order_id)[1:]]
         voided = [t for t in voided if t]
         jobs = _cancel_jobs(uow, order, who.name, bench.station, "order reopened by a supervisor")
         detail = f"voided tracking {', '.join(voided) or 'none'}; cancelled jobs {', '.join(jobs) or 'none'}"
+        if carrier_label:
+            detail += f"; kept the carrier label's tracking {order.tracking_number}"
         action_id = _record(uow, Action.REOPEN, who, bench.station, order, reason, detail)
-        uow.orders.set_tracking(order.order_id, "")
+        if not carrier_label:
+            uow.orders.set_tracking(order.order_id, "")
         uow.orders.set_tracking_serial(order.order_id, barcodes.reissued_serial(config.gs1_company_prefix, action_id))
         end_session(uow, order.order_id, "reopened")
         order = change_status(uow, order, Status.PACKING, actor=Actor.SUPERVISOR, who=who.name, station=bench.station,

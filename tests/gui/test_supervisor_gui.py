@@ -155,6 +155,8 @@ def test_a_unit_confirmed_by_hand_from_the_picking_list(qtbot, bench) -> None:  
     _wait_outcome(qtbot, bench, lambda o: o.kind == "order_opened")
     order = bench.last_outcome.order
     tools = tools_of(bench)
+    # The worker hands each outcome to the window and then to the tools: wait until the tools have it too.
+    qtbot.waitUntil(lambda: tools.last is not None and tools.last.order is not None, timeout=5000)
     qtbot.keyClick(bench, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: tools.manual_dialog is not None and tools.manual_dialog.isVisible(), timeout=5000)
     dialog = tools.manual_dialog
@@ -168,7 +170,7 @@ def test_a_unit_confirmed_by_hand_from_the_picking_list(qtbot, bench) -> None:  
     qtbot.addWidget(dialog_trail)
     qtbot.waitUntil(lambda: dialog_trail.table.rowCount() >= 2, timeout=10000)
     whats = [dialog_trail.table.item(r, 1).text() for r in range(dialog_trail.table.rowCount())]
-    assert whats[0] == "Status new → packing" and "by hand" in whats[1]
+    assert whats[0] == "Status new → packing" and "by hand" in whats[1].lower()  # the verdict's short word: BY HAND
     dialog_trail.show()
     shot(dialog_trail, "audit-trail")
 

@@ -44,7 +44,8 @@ def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
         text=True,
         timeout=120,
         cwd=cwd,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        # This checkout's package, not whichever one the virtualenv was installed from.
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONPATH": str(MIGRATIONS.parents[3])},
     )
 
 
@@ -209,7 +210,7 @@ def test_concurrent_upgrades_threads_on_postgresql(pg_url: str) -> None:
 @pytest.mark.postgres
 def test_concurrent_upgrades_processes_on_postgresql(pg_url: str, tmp_path: Path) -> None:
     """Several stations started at once, each a real process running `packstation db upgrade`."""
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONPATH": str(MIGRATIONS.parents[3])}
     procs = [
         subprocess.Popen(
             [sys.executable, "-m", "packstation", "--db", pg_url, "db", "upgrade"],

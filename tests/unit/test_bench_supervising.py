@@ -6,6 +6,7 @@ Documents are the real PDFs (read back with pypdfium2 and zxing-cpp).
 
 from __future__ import annotations
 
+import io
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
@@ -14,8 +15,11 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
+from reportlab.graphics.barcode.code128 import Code128
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 
-from packstation.domain.records import ImportBatch
+from packstation.domain.records import CarrierLabel, ImportBatch
 from packstation.domain.settings import LOGIN_REQUIRED, MANUAL_CONFIRM_NEEDS_PIN
 from packstation.domain.users import Role
 from packstation.services import supervision
@@ -195,6 +199,31 @@ def test_reopen_voids_the_tracking_number_and_prints_a_new_label(bench, store, t
     assert old in str(reopen.params["detail"]) and reopen.who == SUPERVISOR
     statuses = [e.code.removeprefix("status.") for e in trail if e.kind == "status"]
     assert statuses == ["packing", "packed", "shipped", "packing", "packed", "shipped"]
+
+
+def test_reopen_keeps_the_tracking_number_of_a_carrier_label(bench, store, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The carrier's own label is printed again as it is, so its tracking number is not voided."""
+    tracking = "JJD000390007771234"
+    buf = io.BytesIO()
+    canvas = Canvas(buf, pagesize=(100 * mm, 150 * mm))
+    canvas.drawString(8 * mm, 135 * mm, "DPD CLASSIC")
+    Code128(tracking, barWidth=0.4 * mm, barHeight=20 * mm).drawOn(canvas, 5 * mm, 20 * mm)
+    canvas.save()
+    label = CarrierLabel("pdf", buf.getvalue(), "test")
+    record = replace(order("PL-9", ("SKU-SPOON", 1)), tracking_number=tracking, carrier_label=label)
+    import_batch(store.unit_of_work, ImportBatch(orders=(record,)), "test")
+    opened(bench, "PL-9")
+    bench.scan(SPOON)
+    assert run(bench, Finish()).params["tracking"] == tracking
+    supervise(bench)
+    assert run(bench, Reopen("PL-9", "the box was crushed")).code == "supervisor.reopened"
+    assert show_order(store.unit_of_work, "PL-9")["tracking_number"] == tracking
+    again = run(bench, Finish())
+    assert (again.kind, again.params["tracking"]) == ("shipped", tracking)
+    printed = sorted((tmp_path / "printed").glob("PL-9-label*.pdf"))
+    assert len(printed) == 2 and all(p.read_bytes() == label.document for p in printed)
+    reopen = next(e for e in order_trail(store.unit_of_work, "PL-9") if e.code == "supervisor.reopen")
+    assert f"kept the carrier label's tracking {tracking}" in str(reopen.params["detail"])
 
 
 def test_manual_confirmation_counts_like_a_scan_and_is_recorded(bench, store) -> None:  # type: ignore[no-untyped-def]

@@ -39,8 +39,12 @@ class SqlJournal:
     def record_claimed_scan(self, scan: journal.ScanRecord, bench_id: str) -> int | None:
         params = {name: getattr(scan, name) for name in statements.SCAN_FIELDS}
         params.update(b_order=scan.order_id, b_station=scan.station, b_bench=bench_id, voided=False)
-        found = self._conn.execute(statements.GUARDED_SCAN, params).scalar_one_or_none()
-        return None if found is None else int(found)
+        cursor = statements.GUARDED_SCAN_ON_DRIVER.execute(self._conn, params)  # every scan: see driver_sql
+        try:
+            rows = cursor.fetchall()  # to the end: SQLite finishes an INSERT … RETURNING only then
+        finally:
+            cursor.close()
+        return None if not rows else int(rows[0][0])
 
     def add_mismatch(self, mismatch: journal.MismatchRecord) -> int:
         values = asdict(mismatch)

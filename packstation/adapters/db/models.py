@@ -116,6 +116,7 @@ class Order(Base):
     currency: Mapped[str] = mapped_column(String(3), default="PLN")
     notes: Mapped[str] = mapped_column(Text, default="")
     tracking_number: Mapped[str] = mapped_column(String(64), default="")
+    gift_note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     # The claim: which bench holds the order open (installation id and station name),
@@ -149,7 +150,20 @@ class OrderLine(Base):
     scanned: Mapped[int] = mapped_column(Integer, default=0)
     # Units a supervisor let the order ship without (a partial shipment), printed on the slip.
     missing: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    unit_price: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    currency: Mapped[str] = mapped_column(String(3), default="")  # of unit_price; empty: the order's
     order: Mapped[Order] = relationship(back_populates="lines")
+
+
+class CarrierLabel(Base):
+    """The label a carrier issued for an order, imported with it and printed as it is (one per order)."""
+
+    __tablename__ = "carrier_labels"
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), primary_key=True)
+    format: Mapped[str] = mapped_column(String(8))  # pdf | zpl
+    document: Mapped[bytes] = mapped_column(LargeBinary)
+    source: Mapped[str] = mapped_column(String(500), default="")
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class PackSession(Base):

@@ -64,7 +64,7 @@ def _queue_order() -> tuple[Any, ...]:
 def _line_rows(order_id: int, lines: tuple[OrderLineRecord, ...], names: Mapping[str, str]) -> list[dict[str, Any]]:
     return [
         {"order_id": order_id, "position": i, "sku": line.sku, "name": line.name or names.get(line.sku, line.sku),
-         "quantity": line.quantity, "scanned": 0}
+         "quantity": line.quantity, "scanned": 0, "unit_price": line.unit_price, "currency": line.currency}
         for i, line in enumerate(lines, start=1)
     ]  # fmt: skip
 
@@ -194,7 +194,11 @@ class SqlOrders:
 
     def add_scanned(self, line_id: int, units: int, expected: int) -> bool:
         params = {"b_line": line_id, "b_units": units, "b_expected": expected}
-        return self._conn.execute(statements.ADD_SCANNED, params).rowcount == 1
+        cursor = statements.ADD_SCANNED_ON_DRIVER.execute(self._conn, params)  # every scan: see driver_sql
+        try:
+            return cursor.rowcount == 1
+        finally:
+            cursor.close()
 
     def queue(
         self,

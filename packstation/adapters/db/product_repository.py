@@ -21,7 +21,11 @@ class SqlProducts:
         self._conn = conn
 
     def lookup(self, code: str) -> ProductMatch | None:
-        row = self._conn.execute(statements.LOOKUP, {"code": code}).first()
+        cursor = statements.LOOKUP_ON_DRIVER.execute(self._conn, {"code": code})  # every scan: see driver_sql
+        try:
+            row = cursor.fetchone()
+        finally:
+            cursor.close()
         return None if row is None else ProductMatch(row[0], row[1], row[2], row[3])
 
     def known_skus(self, skus: Collection[str]) -> set[str]:

@@ -80,10 +80,22 @@ def load_orders(conn: Connection, rows: Sequence[Row[Any]]) -> list[orders.Order
     lines: dict[int, list[orders.OrderLine]] = {row.id: [] for row in rows}
     stmt = select(LINE_TABLE).where(OrderLine.order_id.in_(list(lines))).order_by(OrderLine.position, OrderLine.id)
     for line in conn.execute(stmt):
-        lines[line.order_id].append(
-            orders.OrderLine(line.id, line.position, line.sku, line.name, line.quantity, line.scanned, line.missing)
-        )
+        lines[line.order_id].append(order_line(line))
     return [order(row, lines[row.id]) for row in rows]
+
+
+def order_line(row: Row[Any]) -> orders.OrderLine:
+    return orders.OrderLine(
+        line_id=row.id,
+        position=row.position,
+        sku=row.sku,
+        name=row.name,
+        quantity=row.quantity,
+        scanned=row.scanned,
+        missing=row.missing,
+        unit_price=row.unit_price,
+        currency=row.currency,
+    )
 
 
 def order(row: Row[Any], lines: Iterable[orders.OrderLine]) -> orders.Order:
@@ -103,6 +115,7 @@ def order(row: Row[Any], lines: Iterable[orders.OrderLine]) -> orders.Order:
         currency=row.currency,
         notes=row.notes,
         tracking_number=row.tracking_number,
+        gift_note=row.gift_note,
         claim_bench=row.claim_bench,
         claim_station=row.claim_station,
         claim_packer=row.claim_packer,

@@ -1,10 +1,16 @@
-"""Statements of the hot paths, built once at import: on SQLite, building one costs more than running it."""
+"""Statements of the hot paths, built once at import: on SQLite, building one costs more than running it.
+
+The three statements of a product scan (LOOKUP, GUARDED_SCAN, ADD_SCANNED) also come as
+DriverStatement objects (the ``*_ON_DRIVER`` names): the same SQL, run on the driver's cursor
+inside the unit of work's transaction, without SQLAlchemy's per-statement overhead.
+"""
 
 from __future__ import annotations
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, Numeric, String, Text, bindparam, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
+from packstation.adapters.db.driver_sql import DriverStatement
 from packstation.adapters.db.models import Mismatch, Order, OrderLine, Product, ProductBarcode, ScanEvent, UnitSerial
 from packstation.domain.status import OPENABLE, Status
 
@@ -62,6 +68,10 @@ GUARDED_SCAN = (
     .returning(ScanEvent.id)
 )
 INSERT_MISMATCH = insert(Mismatch).returning(Mismatch.id)
+
+LOOKUP_ON_DRIVER = DriverStatement(LOOKUP)
+GUARDED_SCAN_ON_DRIVER = DriverStatement(GUARDED_SCAN)
+ADD_SCANNED_ON_DRIVER = DriverStatement(ADD_SCANNED)
 OPENABLE_VALUES = tuple(status.value for status in OPENABLE)
 # Serialised units: who holds a GTIN + serial, and taking one (the UNIQUE constraint decides; ON CONFLICT
 # keeps a PostgreSQL transaction usable where a failed INSERT would abort it).

@@ -10,9 +10,11 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from packstation.adapters.db.bench_repository import SqlBenches
+from packstation.adapters.db.carrier_label_repository import SqlCarrierLabels
 from packstation.adapters.db.carton_repository import SqlCartons
 from packstation.adapters.db.engine import BULK, READONLY, restore_durability
 from packstation.adapters.db.faults import fault
+from packstation.adapters.db.held_connections import HeldConnections
 from packstation.adapters.db.journal_repository import SqlJournal
 from packstation.adapters.db.order_repository import SqlOrders
 from packstation.adapters.db.print_job_repository import SqlPrintJobs
@@ -42,23 +44,30 @@ class SqlUnitOfWork:
     benches: SqlBenches
     print_jobs: SqlPrintJobs
     cartons: SqlCartons
+    carrier_labels: SqlCarrierLabels
 
-    def __init__(self, engine: Engine, readonly: bool = False, bulk: bool = False) -> None:
+    def __init__(
+        self, engine: Engine, readonly: bool = False, bulk: bool = False, held: HeldConnections | None = None
+    ) -> None:
         self._engine = engine
         self._readonly = readonly
         self._bulk = bulk
+        self._held = held  # SQLite: the thread's kept connection (see held_connections)
+        self._borrowed = False
         self.connection: Connection
 
     def __enter__(self) -> Self:
         try:
-            self.connection = self._engine.connect()
+            borrowed = self._held.borrow() if self._held is not None else None
+            self._borrowed = borrowed is not None
+            self.connection = borrowed if borrowed is not None else self._engine.connect()
         except DBAPIError as exc:  # connecting happens here, not inside the caller's block
             _translate(exc, str(self._engine.url))
             raise
-        if self._readonly:
-            self.connection.execution_options(**{READONLY: True})
-        elif self._bulk:
-            self.connection.execution_options(**{BULK: True})
+        options = self.connection.get_execution_options()
+        # Set in place on the Connection: a kept connection (SQLite) carries them from its last unit of work.
+        if options.get(READONLY, False) != self._readonly or options.get(BULK, False) != self._bulk:
+            self.connection.execution_options(**{READONLY: self._readonly, BULK: self._bulk})
         self.orders = SqlOrders(self.connection)
         self.products = SqlProducts(self.connection)
         self.users = SqlUsers(self.connection)
@@ -68,19 +77,25 @@ class SqlUnitOfWork:
         self.benches = SqlBenches(self.connection)
         self.print_jobs = SqlPrintJobs(self.connection)
         self.cartons = SqlCartons(self.connection)
+        self.carrier_labels = SqlCarrierLabels(self.connection)
         return self
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
+        broken = isinstance(exc, DBAPIError)
         try:
             self.connection.rollback()
             if self._bulk:
                 restore_durability(self.connection)
         except DBAPIError:
-            pass  # the connection is already gone; nothing was committed
+            broken = True  # the connection is already gone; nothing was committed
         finally:
-            self.connection.close()
+            if self._borrowed:
+                assert self._held is not None
+                self._held.give_back(self.connection, broken)
+            else:
+                self.connection.close()
         _translate(exc, str(self._engine.url))
 
     def commit(self) -> None:
@@ -117,9 +132,11 @@ class SqlUowFactory:
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
+        # SQLite: each thread keeps its connection between units of work (see held_connections).
+        self._held = HeldConnections(engine) if engine.dialect.name == "sqlite" else None
 
     def __call__(self, *, readonly: bool = False, bulk: bool = False) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self._engine, readonly, bulk)
+        return SqlUnitOfWork(self._engine, readonly, bulk, self._held)
 
 
 def uow_factory(engine: Engine) -> SqlUowFactory:

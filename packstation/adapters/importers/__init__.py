@@ -19,8 +19,8 @@ from .json_format import parse_json
 
 __all__ = ["PARSERS", "check_encoding", "decode_bytes", "parse_csv", "parse_import_file", "parse_json", "read_text"]
 
-# File suffix (lower case) -> parser taking (decoded text, file name for messages).
-PARSERS: dict[str, Callable[[str, str], ImportBatch]] = {".csv": parse_csv, ".json": parse_json}
+# File suffix (lower case) -> parser taking (decoded text, file name for messages, folder of the file).
+PARSERS: dict[str, Callable[[str, str, Path | None], ImportBatch]] = {".csv": parse_csv, ".json": parse_json}
 
 
 def parse_import_file(path: Path | str, encoding: str | None = None) -> ImportBatch:
@@ -35,4 +35,4 @@ def parse_import_file(path: Path | str, encoding: str | None = None) -> ImportBa
     if parser is None:
         kind = f"{path.suffix!r} files" if path.suffix else "files without a suffix"
         raise ImportRejected(f"{path.name}: cannot import {kind}: use a .csv or .json file", errors=[])
-    return parser(read_text(path, encoding), path.name)
+    return parser(read_text(path, encoding), path.name, path.resolve().parent)

@@ -11,21 +11,24 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from pathlib import Path
 
 from packstation.domain.records import ImportBatch
 
-from .validation import CARTON_FIELDS, ORDER_FIELDS, PRODUCT_FIELDS, BatchBuilder, rejection, show
+from .validation import CARTON_FIELDS, LINE_PRICE_FIELDS, ORDER_FIELDS, PRODUCT_FIELDS, BatchBuilder, rejection, show
 
-ORDER_COLUMNS = (*ORDER_FIELDS, "sku", "quantity", "line_name")
+ORDER_COLUMNS = (*ORDER_FIELDS, "sku", "quantity", "line_name", *LINE_PRICE_FIELDS)
 ORDER_REQUIRED = ("order_number", "sku", "quantity")
 PRODUCT_REQUIRED = ("sku", "name")
 CARTON_REQUIRED = ("carton", "length_mm", "width_mm", "height_mm", "tare_kg")
-_LINE_COLUMNS = ("sku", "quantity", "line_name")
+_LINE_COLUMNS = ("sku", "quantity", "line_name", *LINE_PRICE_FIELDS)
 _CONSECUTIVE_HINT = "; rows of one order must follow each other"
 
 
-def parse_csv(text: str, file_name: str) -> ImportBatch:
+def parse_csv(text: str, file_name: str, base_dir: Path | None = None) -> ImportBatch:
     """Parse a decoded CSV file into an ``ImportBatch``; ``ImportRejected`` lists every bad row.
+
+    ``base_dir``: the folder carrier label paths are relative to (the file's own; else the current one).
 
     Rows are streamed: an order's rows become its record as soon as the next order starts,
     so a file of 50,000 orders never exists as 150,000 row dictionaries at once.
@@ -45,7 +48,7 @@ def parse_csv(text: str, file_name: str) -> ImportBatch:
     if problem:
         raise rejection(file_name, [(header_line, f"the header cannot be read: {problem}")])
     columns = _check_header([name.strip().lower() for name in header], header_line, file_name)
-    builder = BatchBuilder(file_name, default_source="csv", duplicate_hint=_CONSECUTIVE_HINT)
+    builder = BatchBuilder(file_name, default_source="csv", duplicate_hint=_CONSECUTIVE_HINT, base_dir=base_dir)
     records = _records(rows, columns, builder)
     if "order_number" in columns:  # else a products or cartons file (_check_header made sure)
         seen = _add_orders(records, builder)

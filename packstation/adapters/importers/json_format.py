@@ -16,12 +16,14 @@ import json
 import re
 import sys
 from decimal import Decimal
+from pathlib import Path
 
 from packstation.domain.records import ImportBatch
 
 from .validation import (
     ADDRESS_FIELDS,
     CARTON_FIELDS,
+    LINE_PRICE_FIELDS,
     ORDER_FIELDS,
     PRODUCT_FIELDS,
     BatchBuilder,
@@ -33,7 +35,7 @@ from .validation import (
 
 TOP_KEYS = ("products", "orders", "cartons")
 ORDER_KEYS = (*ORDER_FIELDS, "shipping_address", "lines")
-LINE_KEYS = ("sku", "quantity", "name")
+LINE_KEYS = ("sku", "quantity", "name", *LINE_PRICE_FIELDS)
 PAYMENT_KEYS = {"method": "payment", "amount": "cod_amount", "currency": "currency"}
 
 
@@ -167,8 +169,11 @@ class _Walker:
         return json.JSONDecodeError(message, self.text, index)
 
 
-def parse_json(text: str, file_name: str) -> ImportBatch:
-    """Parse a decoded JSON file into an ``ImportBatch``; ``ImportRejected`` lists every bad object."""
+def parse_json(text: str, file_name: str, base_dir: Path | None = None) -> ImportBatch:
+    """Parse a decoded JSON file into an ``ImportBatch``; ``ImportRejected`` lists every bad object.
+
+    ``base_dir``: the folder carrier label paths are relative to (the file's own; else the current one).
+    """
     if not text.strip():
         raise rejection(file_name, [(1, "the file is empty")])
     try:
@@ -177,7 +182,7 @@ def parse_json(text: str, file_name: str) -> ImportBatch:
         raise rejection(file_name, [(exc.lineno, f"invalid JSON: {exc.msg} (column {exc.colno})")]) from None
     if not isinstance(data, JsonObject):
         raise rejection(file_name, [(1, 'the file must hold one object: {"products": [...], "orders": [...]}')])
-    builder = BatchBuilder(file_name, default_source="json")
+    builder = BatchBuilder(file_name, default_source="json", base_dir=base_dir)
     if _keys_ok(data, TOP_KEYS, "the file", builder) and not any(key in data for key in TOP_KEYS):
         builder.error(data.line, 'the object needs "products", "orders" and/or "cartons"')
     for item in _items(data, "products", builder):
@@ -223,6 +228,8 @@ def _add_order(order: JsonObject, builder: BatchBuilder) -> None:
     """
     _keys_ok(order, ORDER_KEYS, "an order", builder)
     fields = {key: value for key, value in order.items() if key not in ("shipping_address", "lines")}
+    if isinstance(order.get("carrier_label"), JsonObject):
+        fields["carrier_label"] = dict(order["carrier_label"])  # {"base64": …, "format": …}, checked as a whole
     address = order.get("shipping_address")
     if isinstance(address, JsonObject):
         _keys_ok(address, ADDRESS_FIELDS, "shipping_address", builder)

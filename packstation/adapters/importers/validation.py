@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from functools import partial
+from pathlib import Path
 from typing import TypeVar, overload
 
 from packstation.domain.barcodes import (
@@ -24,12 +25,22 @@ from packstation.domain.barcodes import (
 )
 from packstation.domain.errors import ImportRejected
 from packstation.domain.parcels import Carton, carton_name_problem
-from packstation.domain.records import Address, ImportBatch, OrderLineRecord, OrderRecord, PackRecord, ProductRecord
+from packstation.domain.records import (
+    Address,
+    CarrierLabel,
+    ImportBatch,
+    OrderLineRecord,
+    OrderRecord,
+    PackRecord,
+    ProductRecord,
+)
 from packstation.domain.tracking import TRACKING_MODES
 
 ORDER_FIELDS = ("order_number", "external_id", "source", "customer_name", "email", "phone", "street",
                 "postal_code", "city", "country", "carrier", "service", "payment", "cod_amount", "currency",
-                "notes", "tracking_number", "status", "ship_by")  # fmt: skip
+                "notes", "tracking_number", "status", "gift_note", "carrier_label", "ship_by")  # fmt: skip
+# An order line's own fields besides sku, quantity and its name.
+LINE_PRICE_FIELDS = ("unit_price", "price_currency")
 ADDRESS_FIELDS = ("street", "postal_code", "city", "country")
 PRODUCT_FIELDS = ("sku", "name", "barcodes", "packs", "weight_kg", "bin_location", "image_path", "tracking")
 CARTON_FIELDS = ("carton", "length_mm", "width_mm", "height_mm", "tare_kg", "barcode")
@@ -39,7 +50,7 @@ MAX_QUANTITY = 100_000
 MAX_LENGTH = {"order_number": 64, "external_id": 128, "source": 32, "customer_name": 200, "email": 200,
               "phone": 64, "street": 300, "postal_code": 32, "city": 120, "carrier": 64, "service": 64,
               "notes": 2000, "tracking_number": 64, "sku": 64, "name": 300, "line_name": 300, "barcode": 64,
-              "bin_location": 64, "image_path": 500}  # fmt: skip
+              "bin_location": 64, "image_path": 500, "gift_note": 1000, "carrier_label": 500}  # fmt: skip
 _NUMBER, _INTEGER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)?"), re.compile(r"[+-]?[0-9]+")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _T = TypeVar("_T")
@@ -243,8 +254,11 @@ class _Row:
 class BatchBuilder:
     """Collects products and orders of one file, checks them, and builds the ``ImportBatch``."""
 
-    def __init__(self, file_name: str, default_source: str, duplicate_hint: str = "") -> None:
+    def __init__(
+        self, file_name: str, default_source: str, duplicate_hint: str = "", base_dir: Path | None = None
+    ) -> None:
         self.file_name, self.default_source, self.duplicate_hint = file_name, default_source, duplicate_hint
+        self.base_dir = base_dir  # carrier label paths are relative to the import file's folder
         self.errors: list[tuple[int, str]] = []
         self.products: list[ProductRecord] = []
         self.orders: list[OrderRecord] = []
@@ -321,14 +335,25 @@ class BatchBuilder:
         ship_by = row.get("ship_by", parse_moment)
         record = dict(currency=row.code("currency", 3, "PLN"), notes=row.text("notes", multiline=True),
                       tracking_number=row.text("tracking_number"), status=row.choice("status", ("new", "cancelled")),
-                      carrier=row.text("carrier"), service=row.text("service"))  # fmt: skip
+                      carrier=row.text("carrier"), service=row.text("service"),
+                      gift_note=row.text("gift_note", multiline=True))  # fmt: skip
+        label = self._carrier_label(row, record["tracking_number"])
         if number and self._first("order number", number, self._numbers, row, self.duplicate_hint):
             self.line_of[number] = line
             self._first("external_id", (source, external_id), self._external, row)
         if row.ok and len(complete) == len(order_lines):
             self.orders.append(OrderRecord(external_id, number, source, address.name, address, tuple(complete),
-                                           email, phone, payment=payment, cod_amount=cod, ship_by=ship_by,
-                                           **record))  # fmt: skip
+                                           email, phone, payment=payment, cod_amount=cod, carrier_label=label,
+                                           ship_by=ship_by, **record))  # fmt: skip
+
+    def _carrier_label(self, row: _Row, tracking_number: str) -> CarrierLabel | None:
+        """The order's carrier label (checked: see ``carrier_labels``); it needs the tracking number it carries."""
+        from .carrier_labels import read_carrier_label  # builds on this module's helpers
+
+        label = row.get("carrier_label", lambda value: read_carrier_label(value, self.base_dir))
+        if label is not None and not tracking_number:
+            row.error("a carrier_label needs the tracking_number printed on it (the parcel's tracking number)")
+        return label
 
     def add_carton(self, data: Mapping[str, object], line: int) -> None:
         """Validate one carton of the catalogue starting at ``line`` (name, inner size in mm, tare, barcode)."""
@@ -354,7 +379,15 @@ class BatchBuilder:
         row = _Row(self, line, data)
         sku, quantity = row.text("sku", required=True), row.get("quantity", parse_quantity, 0)
         name = row.text("line_name" if "line_name" in data else "name")
-        return OrderLineRecord(sku, quantity, name) if row.ok else None
+        price = row.get("unit_price", lambda v: parse_decimal(v, "unit_price", places=2))
+        if price is not None and price < 0:
+            row.error(f"unit_price must be 0 or more, got {price}")
+        currency = row.text("price_currency").upper()
+        if currency and not re.fullmatch("[A-Z]{3}", currency):
+            row.error(f"price_currency must be a 3-letter code, got {show(currency)}")
+        elif currency and price is None:
+            row.error("price_currency is given without a unit_price")
+        return OrderLineRecord(sku, quantity, name, price, currency) if row.ok else None
 
     def _first(self, what: str, key: _K, seen: dict[_K, int], row: _Row, hint: str = "") -> bool:
         """True when ``key`` is new; else log the duplicate with the line it was first seen on."""

@@ -9,8 +9,10 @@ no input can push text off the label.
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib.units import mm
@@ -21,7 +23,7 @@ from packstation.domain import barcodes
 from packstation.domain.errors import InvalidBarcode
 from packstation.domain.records import Address, ShipmentDocuments
 
-from .fonts import BOLD, REGULAR, register_fonts, render_lock
+from .fonts import BOLD, REGULAR, begin_document, in_fixed_alphabet, register_fonts, render_lock
 
 PAGE_SIZE = (100 * mm, 150 * mm)
 MARGIN = 3 * mm
@@ -42,9 +44,12 @@ def is_sscc(value: str) -> bool:
     return len(value) == 18 and value.isdigit() and barcodes.gs1_check_digit(value[:-1]) == int(value[-1])
 
 
-def human_readable(tracking: str) -> str:
-    """The text under the bars: ``(00) 3 4012345 000000001 7`` for an SSCC, else the number itself."""
-    if is_sscc(tracking):
+def human_readable(tracking: str, sscc: bool | None = None) -> str:
+    """The text under the bars: ``(00) 3 4012345 000000001 7`` for an SSCC, else the number itself.
+
+    ``sscc``: whether ``tracking`` is one, when the caller knows already.
+    """
+    if is_sscc(tracking) if sscc is None else sscc:
         return f"(00) {tracking[0]} {tracking[1:8]} {tracking[8:17]} {tracking[17]}"
     return tracking
 
@@ -68,14 +73,40 @@ def code128_symbol(
     if bad:
         raise InvalidBarcode(f"Code 128 cannot encode {''.join(bad)!r} in {value!r}", value=value)
     data = FNC1 + value if gs1 else value
-    modules = Code128(data, barWidth=1, quiet=0).width + 2 * QUIET_MODULES
+    # One symbol, measured in modules (bar width 1), then scaled: the encoding is done once.
+    symbol = Code128(data, barWidth=1, barHeight=bar_height, lquiet=0, rquiet=0, humanReadable=0)
+    modules = symbol.width + 2 * QUIET_MODULES
     dot = 25.4 / dpi * mm
     for dots in range(max_dots, min_dots - 1, -1):
         bar = dots * dot
         if modules * bar <= max_width:
-            quiet = QUIET_MODULES * bar
-            return Code128(data, barWidth=bar, barHeight=bar_height, lquiet=quiet, rquiet=quiet, humanReadable=0)
+            symbol.barWidth = bar
+            symbol.lquiet = symbol.rquiet = QUIET_MODULES * bar
+            return symbol
     raise InvalidBarcode(f"barcode {value!r} is too long to print {max_width / mm:.0f} mm wide", value=value)
+
+
+def symbol_width(symbol: Code128) -> float:
+    """The symbol's width, quiet zones included, from its encoding (``symbol.width`` encodes it all again)."""
+    modules = sum(ord(ch) - (96 if ch >= "a" else 64) for ch in symbol.decomposed if ch.isalpha())
+    return modules * symbol.barWidth + (symbol.lquiet + symbol.rquiet if symbol.quiet else 0)
+
+
+def draw_symbol(c: Canvas, symbol: Code128, x: float, y: float) -> None:
+    """Draw ``symbol`` with its left quiet zone at ``x``: the bars ``symbol.drawOn`` draws.
+
+    From the symbol's encoding as it stands: reportlab's own draw validates and encodes the
+    value again (three times per label, with the width and height it also recomputes).
+    """
+    bar, height = symbol.barWidth, symbol.barHeight
+    left = x + (symbol.lquiet if symbol.quiet else 0)
+    for ch in symbol.decomposed:
+        if "a" <= ch <= "z":  # a space of (ch - 'a' + 1) modules
+            left += (ord(ch) - 96) * bar
+        elif "A" <= ch <= "Z":  # a bar of (ch - 'A' + 1) modules
+            width = (ord(ch) - 64) * bar
+            c.rect(left, y, width, height, stroke=0, fill=1)
+            left += width
 
 
 def format_amount(amount: Decimal, currency: str) -> str:
@@ -151,6 +182,12 @@ def _fit_item(text: str, font: str, size: float, max_lines: int, width: float) -
     return [(line, font, MIN_FONT) for line in lines]
 
 
+@lru_cache(maxsize=256)
+def fit_shared_block(items: tuple[Item, ...], width: float, height: float) -> tuple[Line, ...]:
+    """:func:`fit_block` for text every order repeats (the sender, a carrier and its service): laid out once."""
+    return tuple(fit_block(items, width, height))
+
+
 def fit_block(items: Sequence[Item], width: float, height: float) -> list[Line]:
     """Lay ``items`` out in a ``width`` × ``height`` box: shrink all together until they fit."""
     scale = 1.0
@@ -169,27 +206,45 @@ def fit_block(items: Sequence[Item], width: float, height: float) -> list[Line]:
     return kept
 
 
-def draw_block(c: Canvas, lines: list[Line], x: float, top: float, *, centre_width: float | None = None) -> float:
-    """Draw fitted lines downwards from ``top``; return the y below the last line."""
+def draw_block(c: Canvas, lines: Sequence[Line], x: float, top: float, *, centre_width: float | None = None) -> float:
+    """Draw fitted lines downwards from ``top``; return the y below the last line.
+
+    One text object for the block: each line sets its font and origin inside it, which
+    writes far less to the page than a ``drawString`` (and a canvas ``setFont``) per line.
+    """
     y = top
+    block = c.beginText()
     for text, font, size in lines:
         y -= size * LEADING
-        c.setFont(font, size)
         baseline = y + size * (LEADING - 0.93)  # DejaVu ascent is 0.93 em: text touches ``top``
-        if centre_width is None:
-            c.drawString(x, baseline, text)
-        else:
-            c.drawCentredString(x + centre_width / 2, baseline, text)
+        left = x if centre_width is None else x + (centre_width - stringWidth(text, font, size)) / 2
+        block.setFont(font, size)
+        block.setTextOrigin(left, baseline)
+        block.textOut(text)
+    c.drawText(block)
     return y
+
+
+@lru_cache(maxsize=128)
+def _caption_size(text: str, width: float) -> float:
+    size = 6.0
+    while size > 4.5 and stringWidth(text, BOLD, size) > width:
+        size -= 0.25
+    return size
+
+
+def _caption_bottom(top: float, text: str, width: float) -> float:
+    """The y below a caption drawn by :func:`_caption` at ``top``."""
+    return top - PAD - _caption_size(text, width) * 1.25
 
 
 def _caption(c: Canvas, x: float, top: float, text: str, width: float) -> float:
     """A small bold caption fitted to ``width``, its accents clear of the rule at ``top``; the y below it."""
-    size = 6.0
-    while size > 4.5 and stringWidth(text, BOLD, size) > width:
-        size -= 0.25
-    c.setFont(BOLD, size)
-    c.drawString(x, top - PAD - size * 0.93, text)  # 0.93 em: DejaVu's ascent, Ó's accent included
+    size = _caption_size(text, width)
+    caption = c.beginText(x, top - PAD - size * 0.93)  # 0.93 em: DejaVu's ascent, Ó's accent included
+    caption.setFont(BOLD, size)
+    caption.textOut(text)
+    c.drawText(caption)
     return top - PAD - size * 1.25
 
 
@@ -231,6 +286,7 @@ def render_shipping_labels(docs: Sequence[ShipmentDocuments], dpi: int = 203) ->
         buf = io.BytesIO()
         # The initial font is the embedded one: no page refers to a Helvetica the PDF does not carry.
         c = Canvas(buf, pagesize=PAGE_SIZE, pageCompression=1, initialFontName=REGULAR, initialFontSize=10)
+        begin_document(c)
         first = docs[0] if docs else None
         c.setTitle(f"Label {first.order_number} {first.tracking_number}" if first else "Labels")
         c.setAuthor("Packstation")
@@ -250,38 +306,96 @@ def _symbol(doc: ShipmentDocuments, dpi: int) -> Code128:
     return code128_symbol(doc.tracking_number, width, 24 * mm, dpi=dpi)
 
 
+# Where the blocks sit: fixed, because the barcode is always 24 mm high.
+TOP_BAND = 24 * mm
+BAR_Y = MARGIN + 7 * mm
+BAR_TOP = BAR_Y + 24 * mm
+INFO_BOTTOM = BAR_TOP + 8 + PAD
+INFO_H = 15 * mm
+INFO_CELLS = (("ZAMÓWIENIE / ORDER", 0.44), ("PACZKA / PARCEL", 0.24), ("WAGA / WEIGHT", 0.32))
+# Page operators of what many labels share (the frame, the shop's sender block, a carrier's block).
+_shared: OrderedDict[object, str] = OrderedDict()
+SHARED_BLOCKS = 64
+
+
+def _replay(c: Canvas, key: object, draw: Callable[[], object]) -> None:
+    """Draw what ``draw`` draws; operators drawn for ``key`` before are written again instead.
+
+    Only for text in the alphabet every document's fonts start with (``fonts.begin_document``):
+    its operators are then valid in any label's page.
+    """
+    recorded = _shared.get(key)
+    if recorded is not None:
+        _shared.move_to_end(key)
+        c.addLiteral(recorded)
+        return
+    start = len(c._code)
+    draw()
+    _shared[key] = "\n".join(c._code[start:])
+    if len(_shared) > SHARED_BLOCKS:
+        _shared.popitem(last=False)
+
+
+def _frame(c: Canvas, sscc: bool) -> None:
+    """Captions, rules and dividers: the same on every label, so drawn once and replayed."""
+    _replay(c, ("frame", sscc), lambda: _draw_frame(c, sscc))
+
+
+def _shared_block(c: Canvas, lines: Sequence[Line], x: float, top: float) -> None:
+    """A block many labels print alike (the sender, a carrier), replayed when its letters allow."""
+    if all(in_fixed_alphabet(text) for text, _, _ in lines):
+        _replay(c, ("block", tuple(lines), x, top), lambda: draw_block(c, lines, x, top))
+    else:
+        draw_block(c, lines, x, top)
+
+
+def _draw_frame(c: Canvas, sscc: bool) -> None:
+    page_w, page_h = PAGE_SIZE
+    inner = page_w - 2 * MARGIN
+    top = page_h - MARGIN
+    split = MARGIN + inner * 0.58
+    _caption(c, MARGIN, top + PAD, "NADAWCA / FROM", split - MARGIN - PAD)
+    _caption(c, split + PAD, top + PAD, "PRZEWOŹNIK / CARRIER", page_w - MARGIN - split - PAD)
+    c.setLineWidth(0.8)
+    c.line(split, top, split, top - TOP_BAND)
+    _rule(c, top - TOP_BAND, 1.5)
+    _caption(c, MARGIN, top - TOP_BAND, "ODBIORCA / TO", inner)
+    caption = "NR PRZESYŁKI / TRACKING (SSCC)" if sscc else "NR PRZESYŁKI / TRACKING"
+    _caption(c, MARGIN, INFO_BOTTOM, caption, inner)  # just above the bars
+    _rule(c, INFO_BOTTOM, 1.5)
+    c.setLineWidth(0.8)
+    x = MARGIN
+    for i, (text, share) in enumerate(INFO_CELLS):
+        left = x + (PAD if i else 0)
+        _caption(c, left, INFO_BOTTOM + INFO_H, text, inner * share - PAD - (PAD if i else 0))
+        x += inner * share
+        if i < len(INFO_CELLS) - 1:
+            c.line(x, INFO_BOTTOM, x, INFO_BOTTOM + INFO_H)
+    _rule(c, INFO_BOTTOM + INFO_H, 1.5)
+
+
 def _draw(c: Canvas, doc: ShipmentDocuments, symbol: Code128) -> None:
     page_w, page_h = PAGE_SIZE
     inner = page_w - 2 * MARGIN
+    _frame(c, is_sscc(doc.tracking_number))
 
-    # Top band: sender (small, left) and carrier + service (right).
-    top, band = page_h - MARGIN, 24 * mm
+    # Top band: sender (small, left) and carrier + service (right), under their captions.
+    top = page_h - MARGIN
     split = MARGIN + inner * 0.58
-    y = _caption(c, MARGIN, top + PAD, "NADAWCA / FROM", split - MARGIN - PAD)
-    sender = _address_items(doc.sender, (8, 7.5, 7.5), 1)
-    draw_block(c, fit_block(sender, split - MARGIN - PAD, y - (top - band) - PAD), MARGIN, y)
+    y = _caption_bottom(top + PAD, "NADAWCA / FROM", split - MARGIN - PAD)
+    sender = tuple(_address_items(doc.sender, (8, 7.5, 7.5), 1))
+    _shared_block(c, fit_shared_block(sender, split - MARGIN - PAD, y - (top - TOP_BAND) - PAD), MARGIN, y)
     right_x, right_w = split + PAD, page_w - MARGIN - split - PAD
-    y = _caption(c, right_x, top + PAD, "PRZEWOŹNIK / CARRIER", right_w)
-    carrier = [(doc.carrier or "—", BOLD, 18, 1), (doc.service, REGULAR, 10, 2), (doc.created, REGULAR, 7, 1)]
-    draw_block(c, fit_block(carrier, right_w, y - (top - band) - PAD), right_x, y)
-    c.setLineWidth(0.8)
-    c.line(split, top, split, top - band)
-    top -= band
-    _rule(c, top, 1.5)
+    y = _caption_bottom(top + PAD, "PRZEWOŹNIK / CARRIER", right_w)
+    carrier = ((doc.carrier or "—", BOLD, 18, 1), (doc.service, REGULAR, 10, 2), (doc.created, REGULAR, 7, 1))
+    _shared_block(c, fit_shared_block(carrier, right_w, y - (top - TOP_BAND) - PAD), right_x, y)
 
     # Bottom up: the barcode a full margin above the edge, its human-readable line, then
     # order / parcel / weight, then COD; the recipient gets all that is left.
-    bottom = MARGIN
     hr = fit_block([(human_readable(doc.tracking_number), BOLD, 13, 1)], inner, 6 * mm)
-    draw_block(c, hr, MARGIN, bottom + 6 * mm, centre_width=inner)
-    bar_y = bottom + 7 * mm
-    symbol.drawOn(c, (page_w - symbol.width) / 2, bar_y)
-    bottom = bar_y + symbol.height
-    caption = "NR PRZESYŁKI / TRACKING (SSCC)" if is_sscc(doc.tracking_number) else "NR PRZESYŁKI / TRACKING"
-    _caption(c, MARGIN, bottom + 8 + PAD, caption, inner)  # just above the bars
-    bottom += 8 + PAD
-    _rule(c, bottom, 1.5)
-    bottom = _info_row(c, doc, bottom, inner)
+    draw_block(c, hr, MARGIN, MARGIN + 6 * mm, centre_width=inner)
+    draw_symbol(c, symbol, (page_w - symbol_width(symbol)) / 2, BAR_Y)
+    bottom = _info_values(c, doc, INFO_BOTTOM, inner)
 
     if cod_due(doc):
         # Boxed, inverted and large so the courier cannot miss the cash to collect.
@@ -296,7 +410,7 @@ def _draw(c: Canvas, doc: ShipmentDocuments, symbol: Code128) -> None:
         c.setFillGray(0)
         bottom += box_h + 2 * mm  # the box itself closes the recipient area: no rule
 
-    y = _caption(c, MARGIN, top, "ODBIORCA / TO", inner)
+    y = _caption_bottom(top - TOP_BAND, "ODBIORCA / TO", inner)
     recipient = _address_items(doc.recipient, (20, 17, 24), 3)
     if doc.parcel_locker:
         recipient.insert(0, (f"PACZKOMAT / LOCKER {doc.parcel_locker}", BOLD, 16, 1))
@@ -306,23 +420,18 @@ def _draw(c: Canvas, doc: ShipmentDocuments, symbol: Code128) -> None:
     draw_block(c, block, MARGIN, y - max(0.0, (y - bottom - PAD - used) / 3))
 
 
-def _info_row(c: Canvas, doc: ShipmentDocuments, bottom: float, inner: float) -> float:
-    """Order number, parcel x/n and weight in three cells; the y of the rule above them."""
-    cells = [
-        ("ZAMÓWIENIE / ORDER", doc.order_number, 0.44),
-        ("PACZKA / PARCEL", f"{doc.parcel_index}/{doc.parcel_count}", 0.24),
-        ("WAGA / WEIGHT", format_weight(doc.weight_kg) if doc.weight_kg is not None else "—", 0.32),
-    ]
-    row_h, x = 15 * mm, MARGIN
-    c.setLineWidth(0.8)
-    for i, (caption, value, share) in enumerate(cells):
+def _info_values(c: Canvas, doc: ShipmentDocuments, bottom: float, inner: float) -> float:
+    """Order number, parcel x/n and weight in the three cells of the frame; the y of the rule above them."""
+    values = (
+        doc.order_number,
+        f"{doc.parcel_index}/{doc.parcel_count}",
+        format_weight(doc.weight_kg) if doc.weight_kg is not None else "—",
+    )
+    x = MARGIN
+    for i, ((caption, share), value) in enumerate(zip(INFO_CELLS, values, strict=True)):
         left = x + (PAD if i else 0)
         w = inner * share - PAD - (PAD if i else 0)
-        y = _caption(c, left, bottom + row_h, caption, w)
+        y = _caption_bottom(bottom + INFO_H, caption, w)
         draw_block(c, fit_block([(value, BOLD, 15, 2)], w, y - bottom - PAD), left, y)
         x += inner * share
-        if i < len(cells) - 1:
-            c.line(x, bottom, x, bottom + row_h)
-    bottom += row_h
-    _rule(c, bottom, 1.5)
-    return bottom
+    return bottom + INFO_H

@@ -10,6 +10,7 @@ Latin), so such text is drawn from the embedded DejaVu Sans into a ``^GF`` graph
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,7 @@ CHAR_WIDTH = 0.62
 MIN_TEXT_MM = 2.0
 # Everything font 0 prints under ^CI28: ASCII, Latin-1 and Latin Extended-A (Polish, Czech…).
 _RESIDENT_MAX = 0x17F
+_NOT_RESIDENT = re.compile(f"[^\\x00-\\u{_RESIDENT_MAX:04x}]")
 _ESCAPES = str.maketrans({"_": "_5F", "^": "_5E", "~": "_7E"})
 
 
@@ -45,14 +47,17 @@ def escape(text: str) -> str:
 
 def resident(text: str) -> bool:
     """Whether the printer's font 0 can draw every character of ``text``."""
-    return all(ord(ch) <= _RESIDENT_MAX for ch in text)
+    return not _NOT_RESIDENT.search(text)
 
 
 def wrap(text: str, per_line: int) -> list[str]:
     """Greedy word wrap at ``per_line`` characters; an overlong word is cut."""
+    words = text.split()
+    if len(text) <= per_line:  # fits as it stands (most fields): one line, single-spaced
+        return [" ".join(words)] if words else []
     lines: list[str] = []
     current = ""
-    for word in text.split():
+    for word in words:
         while len(word) > per_line:
             if current:
                 lines.append(current)
@@ -71,69 +76,100 @@ def wrap(text: str, per_line: int) -> list[str]:
     return lines
 
 
+@lru_cache(maxsize=8)
+def _frame(dpmm: int, sscc: bool) -> str:
+    """The fields every label has in the same place (header, captions, rules, dividers), laid out once per dpi."""
+    label = _Label(None, dpmm)
+    d = label.mm
+    label.out = [f"^XA^CI28^PW{d(WIDTH_MM)}^LL{d(HEIGHT_MM)}^LH0,0^PON^MMT"]
+    left, inner = MARGIN_MM, WIDTH_MM - 2 * MARGIN_MM
+    split = left + inner * 0.58
+    label.caption(left, 4, "NADAWCA / FROM")
+    label.caption(split + 1.5, 4, "PRZEWOŹNIK / CARRIER")
+    label.box(split, 3, 0, 24, 2)
+    label.box(left, 27, inner, 0, 3)
+    label.caption(left, 113, "NR PRZESYŁKI / TRACKING (SSCC)" if sscc else "NR PRZESYŁKI / TRACKING")
+    label.box(left, 112, inner, 0, 3)
+    x_mm: float = left
+    for i, (caption, share) in enumerate(INFO_CELLS):
+        label.caption(x_mm + (1.5 if i else 0.0), 98.5, caption)
+        x_mm += inner * share
+        if i < len(INFO_CELLS) - 1:
+            label.box(x_mm, 97, 0, 15, 2)
+    label.box(left, 97, inner, 0, 3)
+    label.caption(left, 28.5, "ODBIORCA / TO")
+    return "".join(label.out)
+
+
+@lru_cache(maxsize=64)
+def _shared_block(dpmm: int, x: float, y: float, w: float, h: float, items: tuple[tuple[str, float, int], ...]) -> str:
+    """A block many labels print alike (the shop's sender, a carrier and its service), laid out once."""
+    label = _Label(None, dpmm)
+    label.block(x, y, w, h, list(items))
+    return "".join(label.out)
+
+
+INFO_CELLS = (("ZAMÓWIENIE / ORDER", 0.44), ("PACZKA / PARCEL", 0.24), ("WAGA / WEIGHT", 0.32))
+
+
 class _Label:
-    def __init__(self, doc: ShipmentDocuments, dpmm: int) -> None:
+    def __init__(self, doc: ShipmentDocuments | None, dpmm: int) -> None:
         self.doc, self.d = doc, dpmm
         self.out: list[str] = []
+        self.sscc = False
 
     def mm(self, value: float) -> int:
         return round(value * self.d)
 
     def zpl(self) -> str:
-        d = self.mm
-        self.out = [f"^XA^CI28^PW{d(WIDTH_MM)}^LL{d(HEIGHT_MM)}^LH0,0^PON^MMT"]
+        doc = self.doc
+        assert doc is not None
         left, inner = MARGIN_MM, WIDTH_MM - 2 * MARGIN_MM
         split = left + inner * 0.58
-        self.caption(left, 4, "NADAWCA / FROM")
-        self.block(left, 7, split - left - 1.5, 19, _address_lines(self.doc.sender, (3.2, 3.0, 3.0)))
-        self.caption(split + 1.5, 4, "PRZEWOŹNIK / CARRIER")
-        carrier = [(self.doc.carrier or "-", 6.0, 1), (self.doc.service, 3.6, 2), (self.doc.created, 2.6, 1)]
-        self.block(split + 1.5, 7, WIDTH_MM - MARGIN_MM - split - 1.5, 19, carrier)
-        self.box(split, 3, 0, 24, 2)
-        self.box(left, 27, inner, 0, 3)
+        self.sscc = is_sscc(doc.tracking_number)
+        self.out = [_frame(self.d, self.sscc)]
+        sender = tuple(_address_lines(doc.sender, (3.2, 3.0, 3.0)))
+        self.out.append(_shared_block(self.d, left, 7, split - left - 1.5, 19, sender))
+        carrier = ((doc.carrier or "-", 6.0, 1), (doc.service, 3.6, 2), (doc.created, 2.6, 1))
+        self.out.append(_shared_block(self.d, split + 1.5, 7, WIDTH_MM - MARGIN_MM - split - 1.5, 19, carrier))
         bottom = self.barcode_and_info()
-        if cod_due(self.doc):
+        if cod_due(doc):
             self.box(left, bottom - 18, inner, 16, 0, fill=True)
-            self.block(left + 2, bottom - 13.5, inner - 4, 9, [(cod_text(self.doc), 7.0, 1)], centre=True, reverse=True)
+            self.block(left + 2, bottom - 13.5, inner - 4, 9, [(cod_text(doc), 7.0, 1)], centre=True, reverse=True)
             bottom -= 20
-        self.caption(left, 28.5, "ODBIORCA / TO")
-        recipient = _address_lines(self.doc.recipient, (7.0, 6.0, 8.5))
-        if self.doc.parcel_locker:
-            recipient.insert(0, (f"PACZKOMAT / LOCKER {self.doc.parcel_locker}", 5.5, 1))
+        recipient = _address_lines(doc.recipient, (7.0, 6.0, 8.5))
+        if doc.parcel_locker:
+            recipient.insert(0, (f"PACZKOMAT / LOCKER {doc.parcel_locker}", 5.5, 1))
         self.block(left, 32, inner, bottom - 33, recipient)
         self.out.append("^PQ1^XZ")
         return "".join(self.out)
 
     def barcode_and_info(self) -> float:
-        """The barcode (bottom) and the order / parcel / weight row above it; the top of that row in mm."""
-        doc, d = self.doc, self.mm
+        """The barcode (bottom) and the order / parcel / weight values above it; the top of that row in mm."""
+        doc = self.doc
+        assert doc is not None
+        d = self.mm
         left, inner = MARGIN_MM, WIDTH_MM - 2 * MARGIN_MM
         tracking = doc.tracking_number
-        sscc = is_sscc(tracking)
+        sscc = self.sscc
         data = f">;>800{tracking}" if sscc else tracking
         # Whole dots per module; 11 modules a character (subset B) bounds the width from above.
         modules = 35 + (11 * (len(tracking) + 2) // 2 if sscc else 11 * len(tracking))
         module = max(1, min(4 if self.d == 8 else 6, (d(WIDTH_MM) - 2 * d(MARGIN_MM)) // (modules + 20)))
         width = modules * module
         x = (d(WIDTH_MM) - width) // 2
-        self.block(left, 143, inner, 4.5, [(human_readable(tracking), 4.0, 1)], centre=True)
+        self.block(left, 143, inner, 4.5, [(human_readable(tracking, sscc), 4.0, 1)], centre=True)
         self.out.append(f"^BY{module},3^FO{x},{d(117)}^BCN,{d(25)},N,N,N^FD{data}^FS")
-        self.caption(left, 113, "NR PRZESYŁKI / TRACKING (SSCC)" if sscc else "NR PRZESYŁKI / TRACKING")
-        self.box(left, 112, inner, 0, 3)
-        cells = [
-            ("ZAMÓWIENIE / ORDER", doc.order_number, 0.44),
-            ("PACZKA / PARCEL", f"{doc.parcel_index}/{doc.parcel_count}", 0.24),
-            ("WAGA / WEIGHT", format_weight(doc.weight_kg) if doc.weight_kg is not None else "-", 0.32),
-        ]
+        values = (
+            doc.order_number,
+            f"{doc.parcel_index}/{doc.parcel_count}",
+            format_weight(doc.weight_kg) if doc.weight_kg is not None else "-",
+        )
         x_mm: float = left
-        for i, (caption, value, share) in enumerate(cells):
+        for i, ((_, share), value) in enumerate(zip(INFO_CELLS, values, strict=True)):
             pad = 1.5 if i else 0.0
-            self.caption(x_mm + pad, 98.5, caption)
             self.block(x_mm + pad, 102, inner * share - 1.5 - pad, 9, [(value, 5.0, 2)])
             x_mm += inner * share
-            if i < len(cells) - 1:
-                self.box(x_mm, 97, 0, 15, 2)
-        self.box(left, 97, inner, 0, 3)
         return 96.0
 
     def caption(self, x: float, y: float, text: str) -> None:
@@ -161,11 +197,17 @@ class _Label:
         """Text items (text, height mm, max lines) top-down in a ``w`` × ``h`` mm box, shrunk until they fit."""
         scale = 1.0
         while True:
-            laid = [(text, size * scale, wrap(text, max(1, int(w / (size * scale * CHAR_WIDTH)))), n)
-                    for text, size, n in items if text]  # fmt: skip
-            used = sum(size * 1.15 * min(len(lines), n) for _, size, lines, n in laid)
-            fits = all(len(lines) <= n for _, _, lines, n in laid)
-            if (used <= h and fits) or min((size for _, size, _, _ in laid), default=MIN_TEXT_MM) <= MIN_TEXT_MM:
+            laid: list[tuple[str, float, list[str], int]] = []
+            used, fits, smallest = 0.0, True, MIN_TEXT_MM
+            for text, size, n in items:
+                if text:
+                    size *= scale
+                    lines = wrap(text, max(1, int(w / (size * CHAR_WIDTH))))
+                    laid.append((text, size, lines, n))
+                    used += size * 1.15 * min(len(lines), n)
+                    fits = fits and len(lines) <= n
+                    smallest = size if len(laid) == 1 else min(smallest, size)
+            if (used <= h and fits) or smallest <= MIN_TEXT_MM:
                 break
             scale *= 0.9
         top = y
@@ -183,14 +225,15 @@ class _Label:
         self, x: float, y: float, w: float, size: float, lines: list[str], *, centre: bool, reverse: bool, original: str
     ) -> None:
         d = self.mm
-        h = d(size)
+        dots = self.d
+        h = round(size * dots)
         joined = " ".join(lines)
-        if resident(joined):
+        if not _NOT_RESIDENT.search(joined):
             justify = "C" if centre else "L"
             inverted = "^FR" if reverse else ""
             self.out.append(
-                f"^FO{d(x)},{d(y)}{inverted}^A0N,{h},{h}^FB{d(w)},{len(lines)},{d(size * 0.15)},{justify}"
-                f"^FH^FD{escape(joined)}^FS"
+                f"^FO{round(x * dots)},{round(y * dots)}{inverted}^A0N,{h},{h}^FB{round(w * dots)},{len(lines)},"
+                f"{round(size * 0.15 * dots)},{justify}^FH^FD{joined.translate(_ESCAPES)}^FS"
             )
             return
         for i, line in enumerate(lines):  # Cyrillic and other scripts: pixels from DejaVu Sans

@@ -167,7 +167,15 @@ class MemoryOrders:
             line_id = self._t.next_id()
             self._t.line_owner[line_id] = order_id
             out.append(
-                OrderLine(line_id, position, line.sku, line.name or names.get(line.sku, line.sku), line.quantity)
+                OrderLine(
+                    line_id,
+                    position,
+                    line.sku,
+                    line.name or names.get(line.sku, line.sku),
+                    line.quantity,
+                    unit_price=line.unit_price,
+                    currency=line.currency,
+                )  # fmt: skip
             )
         return tuple(out)
 
@@ -197,6 +205,7 @@ def _with_details(order: Order, details: OrderDetails) -> Order:
         notes=text("notes"),
         tracking_number=text("tracking_number"),
         ship_by=d["ship_by"] if isinstance(d["ship_by"], datetime) else None,
+        gift_note=text("gift_note"),
     )
 
 

@@ -7,6 +7,7 @@ from types import TracebackType
 from typing import Self
 
 from packstation.adapters.memory.benches import MemoryBenches
+from packstation.adapters.memory.carrier_labels import MemoryCarrierLabels
 from packstation.adapters.memory.cartons import MemoryCartons
 from packstation.adapters.memory.journal import MemoryJournal
 from packstation.adapters.memory.orders import MemoryOrders
@@ -42,6 +43,7 @@ class MemoryUnitOfWork:
     benches: MemoryBenches
     print_jobs: MemoryPrintJobs
     cartons: MemoryCartons
+    carrier_labels: MemoryCarrierLabels
 
     def __init__(self, store: MemoryStore) -> None:
         self._store = store
@@ -63,6 +65,7 @@ class MemoryUnitOfWork:
         self.benches = MemoryBenches(self._work)
         self.print_jobs = MemoryPrintJobs(self._work)
         self.cartons = MemoryCartons(self._work)
+        self.carrier_labels = MemoryCarrierLabels(self._work)
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None

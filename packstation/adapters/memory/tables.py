@@ -16,6 +16,7 @@ from packstation.domain.journal import (
 from packstation.domain.orders import Order, Product
 from packstation.domain.parcels import Carton
 from packstation.domain.printing import PrintEvent, PrintJob
+from packstation.domain.records import CarrierLabel
 from packstation.domain.reports import FinishedOrder
 from packstation.domain.supervision import Cancellation, SupervisorAction
 from packstation.domain.users import User
@@ -47,6 +48,7 @@ class Tables:
     print_events: list[PrintEvent] = field(default_factory=list)
     serials: dict[tuple[str, str], int] = field(default_factory=dict)  # (gtin, serial) -> order id
     cartons: dict[str, Carton] = field(default_factory=dict)  # name -> carton
+    carrier_labels: dict[int, CarrierLabel] = field(default_factory=dict)  # order id -> its carrier's label
     last_id: int = 0
 
     def next_id(self) -> int:

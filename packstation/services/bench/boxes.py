@@ -7,14 +7,13 @@ from dataclasses import replace
 from datetime import datetime
 
 from packstation.domain.clock import iso
-from packstation.domain.errors import OrderNotFinishable
 from packstation.domain.verification import Param
 from packstation.services import parcels
 from packstation.services.bench.commands import ChooseBox, NextParcel
 from packstation.services.bench.outcome import Outcome, OutcomeKind, ScanLine, outcome
 from packstation.services.bench.scanning import scan_record
 from packstation.services.bench.session import BenchContext
-from packstation.services.bench.snapshots import RECENT_SCANS, pack_state
+from packstation.services.bench.snapshots import RECENT_SCANS, finishable_state
 
 log = logging.getLogger(__name__)
 
@@ -68,14 +67,7 @@ def close_for_finish(ctx: BenchContext) -> Outcome | None:
     assert ctx.session.order_id is not None
     with ctx.uow() as uow:
         order = ctx.held_order(uow)
-        state = pack_state(uow, order)
-        if not state.finishable:
-            raise OrderNotFinishable(
-                f"order {order.number} is not complete",
-                number=order.number,
-                missing=state.units_required - state.units_scanned,
-                open_mismatches=state.open_mismatches,
-            )
+        finishable_state(uow, order)
         open_parcel = parcels.parcel_state(uow, order)
     if open_parcel.closed and not open_parcel.units:
         return None  # closed already (a FINISH whose printing failed is tried again)

@@ -65,6 +65,7 @@ def handle_finish(ctx: BenchContext, _command: Finish) -> Outcome:
         return outcome(OutcomeKind.REFUSED, "command.no_order", {"name": "FINISH"}, stored=False)
     if ctx.documents is None or ctx.printers is None:
         return outcome(OutcomeKind.REFUSED, "printer.not_configured", stored=False)
+    finishing.preflight(ctx.uow, order_id, ctx.config)  # a label the printer cannot take stops it here
     refused = boxes.close_for_finish(ctx)  # the last parcel, weighed: a weight mismatch stops here
     if refused is not None:
         return refused

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from packstation.domain.clock import iso
+from packstation.domain.errors import OrderNotFinishable
 from packstation.domain.orders import Order
 from packstation.domain.verification import PackLine, PackState
 from packstation.services.bench.outcome import OrderSnapshot, ScanLine
@@ -20,6 +21,19 @@ def pack_state(uow: UnitOfWork, order: Order) -> PackState:
         for line in order.lines
     )
     return PackState(order.number, lines, uow.journal.count_open_mismatches(order.order_id))
+
+
+def finishable_state(uow: UnitOfWork, order: Order) -> PackState:
+    """The order's pack state if it may finish (every unit in, no wrong unit left); else ``OrderNotFinishable``."""
+    state = pack_state(uow, order)
+    if not state.finishable:
+        raise OrderNotFinishable(
+            f"order {order.number} is not complete",
+            number=order.number,
+            missing=state.units_required - state.units_scanned,
+            open_mismatches=state.open_mismatches,
+        )
+    return state
 
 
 def order_snapshot(uow: UnitOfWork, order: Order) -> OrderSnapshot:

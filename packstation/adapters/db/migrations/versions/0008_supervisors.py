@@ -2,7 +2,7 @@
 shipments, manual confirmations, cancellations with cost, supervisor actions; indexes for the reports
 
 Revision ID: 0008
-Revises: 0006
+Revises: 0007
 """
 
 from datetime import datetime
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
