@@ -87,9 +87,11 @@ def f12_to_label(orders: int) -> dict:
     from packstation.adapters.memory import MemoryStore
     from packstation.config import Config
     from packstation.domain.records import ImportBatch, OrderLineRecord, OrderRecord, ProductRecord
+    from packstation.domain.settings import LOGIN_REQUIRED
     from packstation.services.bench.bench import Bench
     from packstation.services.bench.commands import Finish, OpenOrder, Scan
     from packstation.services.importing import import_batch
+    from packstation.services.settings import set_setting
     from tests.printing_support import Listener
 
     listener = Listener().start()
@@ -98,6 +100,8 @@ def f12_to_label(orders: int) -> dict:
     records = [OrderRecord(f"e{i}", f"B-{i:05d}", "bench", "Zofia Wójcik", DOC.recipient,
                            (OrderLineRecord("SKU-1", 1),)) for i in range(orders)]  # fmt: skip
     import_batch(store.unit_of_work, ImportBatch(products=(product,), orders=tuple(records)), "bench")
+    # Packing is timed, not people: as in the demo, scans count without a login.
+    set_setting(store.unit_of_work, LOGIN_REQUIRED, "off")
     home = Path(__import__("tempfile").mkdtemp())
     config = Config(db_url="memory:", station="b", print_to=home, auto_next=False,
                     label_printer=f"tcp:127.0.0.1:{listener.port}", slip_printer=f"folder:{home}")  # fmt: skip

@@ -46,7 +46,9 @@ from packstation import bootstrap, config  # noqa: E402
 from packstation.config import SerialPortSettings, SerialScannerSettings  # noqa: E402
 from packstation.domain import barcodes  # noqa: E402
 from packstation.domain.records import Address, ImportBatch, OrderLineRecord, OrderRecord, ProductRecord  # noqa: E402
+from packstation.domain.settings import LOGIN_REQUIRED  # noqa: E402
 from packstation.services.importing import import_batch  # noqa: E402
+from packstation.services.settings import set_setting  # noqa: E402
 from tests.devices_support import Pty  # noqa: E402
 
 GTIN = barcodes.with_check_digit("0590999000002")
@@ -83,6 +85,8 @@ def setup(db_dir: Path, scanner_port: str, units: int):  # type: ignore[no-untyp
         lines=(OrderLineRecord("BENCH-SN", units),),
     )
     import_batch(app.uow, ImportBatch(products=(product,), orders=(order,)), "bench")
+    # Packing is timed, not people: as in the demo, scans count without a login.
+    set_setting(app.uow, LOGIN_REQUIRED, "off")
     return app
 
 

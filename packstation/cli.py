@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from packstation import __version__
 from packstation.cli_devices import add_device_commands
+from packstation.cli_supervisors import add_supervisor_commands
 from packstation.domain.status import Status
 from packstation.logs import install_excepthooks, log_file_path, mask_secrets, setup_logging
 
@@ -59,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     show = orders.add_parser("show", help="show one order")
     show.add_argument("number")
     show.add_argument("--json", action="store_true")
+    trail = orders.add_parser("trail", help="one order's audit trail: status changes, scans, prints, overrides")
+    trail.add_argument("number")
+    trail.add_argument("--json", action="store_true")
     mark = orders.add_parser("mark", help="mark a shipped order delivered, or archive it")
     mark.add_argument("number")
     mark.add_argument("status", choices=("delivered", "archived"))
@@ -95,12 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", type=Path)
     restore.add_argument("--force", action="store_true", help="even while benches seem to be running")
 
-    packers = sub.add_parser("packers", help="manage packer badges").add_subparsers(
-        dest="packers_command", required=True, metavar="ACTION"
-    )
-    add = packers.add_parser("add", help="add a packer with a badge barcode")
-    add.add_argument("name")
-    add.add_argument("badge")
+    add_supervisor_commands(sub)
     add_device_commands(sub)
     return parser
 
@@ -223,10 +222,10 @@ def _command(args: argparse.Namespace, app: App) -> int:
         from packstation.cli_devices import run_carton_command
 
         return run_carton_command(args, app)
-    if args.command == "packers":
-        orders_admin.add_packer(app.uow, args.name, args.badge)
-        print(f"packer {args.name} added with badge {args.badge}")
-        return 0
+    if args.command in ("users", "packers", "settings", "report"):
+        from packstation.cli_supervisors import run_supervisor_command
+
+        return run_supervisor_command(args, app)
     raise ValueError(f"unknown command {args.command}")
 
 
@@ -320,6 +319,17 @@ def _orders(args: argparse.Namespace, app: App) -> int:
             print(json.dumps(doc, ensure_ascii=False, indent=1))
         else:
             _print_order(doc)
+        return 0
+    if args.orders_command == "trail":
+        from packstation.services.audit import order_trail, trail_dicts
+
+        entries = trail_dicts(order_trail(app.uow, args.number))
+        if args.json:
+            print(json.dumps(entries, ensure_ascii=False, indent=1))
+        for e in [] if args.json else entries:
+            details = " ".join(f"{k}={v}" for k, v in e.items() if k not in ("at", "kind", "code", "who", "station")
+                               and v not in (None, "", 0))  # fmt: skip
+            print(f"{e['at']}  {e['kind']:<10} {e['code']:<28} {e['who']} @ {e['station']}  {details}".rstrip())
         return 0
     previous = orders_admin.mark_order(
         app.uow, args.number, Status(args.status), who="cli", station=app.config.station, note=args.note

@@ -6,14 +6,17 @@ import os
 import socket
 import tomllib
 from dataclasses import dataclass, field, fields
+from datetime import time
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from packstation import paths
 from packstation.domain.benches import BenchIdentity
 from packstation.domain.errors import DomainError
 from packstation.domain.records import Address
+from packstation.domain.reports import Shift, shift_problem
 
 
 class ConfigError(DomainError):
@@ -91,6 +94,9 @@ class Config:
     scanner_layout: str = "us"
     gs1_separator: str = ""  # a character the scanners send for FNC1 instead of GS (e.g. "~")
     expiry_margin_days: int = 0  # refuse units expiring within this many days
+    idle_logout_seconds: int = 900  # log the packer (and a supervisor) out after this long idle; 0: never
+    time_zone: str = ""  # the station's time zone for days and shifts in reports (IANA name); "": the system's
+    shifts: tuple[Shift, ...] = ()  # [[shift]] tables: name, start, end ("22:00" to "06:00" crosses midnight)
     serial_scanners: tuple[SerialScannerSettings, ...] = ()
     scale: ScaleSettings | None = None
     # Printers per document kind as targets: folder:/path, cups:QUEUE, cups-raw:QUEUE, tcp:HOST:PORT,
@@ -128,6 +134,16 @@ class Config:
     def printer_dir(self) -> Path:
         return self.print_to or paths.data_dir() / "printed"
 
+    @property
+    def zone(self) -> ZoneInfo:
+        """The station's time zone: ``time_zone``, else the system's (``localtime``), else UTC."""
+        if self.time_zone:
+            return ZoneInfo(self.time_zone)
+        try:
+            return ZoneInfo("localtime")
+        except (ZoneInfoNotFoundError, ValueError):
+            return ZoneInfo("UTC")
+
     def printer_target(self, kind: str) -> str:
         """The configured target for documents of ``kind`` (label, slip, pick)."""
         chosen = self.label_printer if kind == "label" else self.slip_printer
@@ -159,7 +175,7 @@ def _apply_file(cfg: Config, path: Path) -> None:
         raise ConfigError(f"configuration file not found: {path}", path=str(path)) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"configuration file {path} is not valid TOML: {exc}", path=str(path)) from None
-    unknown = set(data) - {"station", "sender", "serial_scanner", "scale"}
+    unknown = set(data) - {"station", "sender", "serial_scanner", "scale", "printers", "slip", "shift"}
     if unknown:
         raise ConfigError(f"{path}: unknown section [{sorted(unknown)[0]}]", key=sorted(unknown)[0])
     section = data.get("station", {})
@@ -183,6 +199,27 @@ def _apply_file(cfg: Config, path: Path) -> None:
         except TypeError as exc:
             raise ConfigError(f"{path}: [sender] {exc}") from None
     _apply_devices(cfg, path, data)
+    cfg.shifts = _shifts(path, data.get("shift", []))
+
+
+def _shifts(path: Path, tables: object) -> tuple[Shift, ...]:
+    """The ``[[shift]]`` tables: ``name``, ``start`` and ``end`` as ``"HH:MM"`` local times."""
+    if not isinstance(tables, list):
+        raise ConfigError(f"{path}: shifts are [[shift]] tables", key="shift")
+    shifts = []
+    for data in tables:
+        table = _Table(path, "shift", data)
+        name = table.get("name", str)
+        try:
+            start, end = (time.fromisoformat(table.get(key, str)) for key in ("start", "end"))
+        except ValueError:
+            raise table.fail("start", "and end must be times like 06:00") from None
+        table.done()
+        shifts.append(Shift(name, start, end))
+    problem = shift_problem(tuple(shifts))
+    if problem:
+        raise ConfigError(f"{path}: [[shift]] {problem}", key="shift")
+    return tuple(shifts)
 
 
 def _apply_devices(cfg: Config, path: Path, data: dict[str, Any]) -> None:
@@ -212,6 +249,7 @@ _SECTIONS = (
     "after_sales",
     "serial_scanners",
     "scale",
+    "shifts",
 )
 AFTER_SALES_KEYS = ("returns", "complaints", "warranty", "service")
 
@@ -281,6 +319,19 @@ def _check_ranges(cfg: Config, path: Path) -> None:
                           key="gs1_separator")  # fmt: skip
     if not 0 <= cfg.expiry_margin_days <= 3650:
         raise ConfigError(f"{path}: [station] expiry_margin_days must be 0 to 3650", key="expiry_margin_days")
+    _check_people(cfg, path)
+
+
+def _check_people(cfg: Config, path: Path) -> None:
+    """The idle logout and the time zone of the reports' days and shifts."""
+    if cfg.idle_logout_seconds < 0:
+        raise ConfigError(f"{path}: [station] idle_logout_seconds must be 0 (never) or more", key="idle_logout_seconds")
+    if cfg.time_zone:
+        try:
+            ZoneInfo(cfg.time_zone)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ConfigError(f"{path}: [station] time_zone {cfg.time_zone!r} is not a known time zone",
+                              key="time_zone") from None  # fmt: skip
 
 
 class _Table:

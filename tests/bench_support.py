@@ -10,11 +10,13 @@ from packstation.adapters.memory import MemoryStore
 from packstation.config import Config
 from packstation.domain import barcodes
 from packstation.domain.records import Address, ImportBatch, OrderLineRecord, OrderRecord, PackRecord, ProductRecord
+from packstation.domain.settings import LOGIN_REQUIRED
 from packstation.services.bench.bench import Bench
 from packstation.services.bench.commands import OpenOrder
 from packstation.services.bench.outcome import OrderSnapshot
 from packstation.services.importing import import_batch
-from packstation.services.orders_admin import add_packer
+from packstation.services.settings import set_setting
+from packstation.services.users import add_user
 
 MUG = barcodes.with_check_digit("590123400001")
 MUG_BOX6 = barcodes.with_check_digit("1590123400001")
@@ -44,7 +46,9 @@ def order(number: str, *lines: tuple[str, int], status: str = "new") -> OrderRec
 def store_with(*orders: OrderRecord) -> MemoryStore:
     store = MemoryStore()
     import_batch(store.unit_of_work, ImportBatch(products=PRODUCTS, orders=orders), "test")
-    add_packer(store.unit_of_work, PACKER, BADGE)
+    add_user(store.unit_of_work, PACKER, BADGE)
+    # These benches test packing, not people: like a demo database, a scan counts without a login.
+    set_setting(store.unit_of_work, LOGIN_REQUIRED, "off")
     return store
 
 

@@ -155,6 +155,15 @@ def tracking_number(shop_tracking: str, company_prefix: str, order_id: int) -> s
     return shop_tracking or sscc18(company_prefix, order_id)
 
 
+def reissued_serial(company_prefix: str, number: int) -> int:
+    """A fresh SSCC serial for an order whose tracking number was voided (a reopened order).
+
+    Counted down from the top of the serial range by ``number`` (a unique id of the reopening),
+    so it never meets the order ids the first numbers derive from, counted up from 1.
+    """
+    return int(10 ** (16 - len(company_prefix))) - 1 - number
+
+
 def parcel_tracking_number(shop_tracking: str, company_prefix: str, order_id: int, index: int) -> str:
     """The tracking number of an order's parcel ``index`` (1-based): the first is the order's own
     (:func:`tracking_number`); the others are SSCC-18s with the extension digit ``index - 1``, so

@@ -31,6 +31,7 @@ class ScanRecord:
     expiry: date | None = None
     parcel: int | None = None  # the parcel the unit went into (1, 2, …)
     weight_kg: Decimal | None = None  # a weighing's result (verdict weight_mismatch / weighed)
+    manual: bool = False  # confirmed by hand: the unit's barcode would not scan
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +51,8 @@ class MismatchRecord:
     resolution: str | None = None
     voided: bool = False
     mismatch_id: int = 0
+    expected: str = ""  # what the order still needed when it was scanned
+    resolution_note: str = ""  # a supervisor's reason for an override
 
     @property
     def open(self) -> bool:

@@ -23,6 +23,7 @@ class OrderLine:
     name: str
     quantity: int
     scanned: int = 0
+    missing: int = 0  # units a supervisor let the order ship without (partial shipment)
     unit_price: Decimal | None = None
     currency: str = ""  # of ``unit_price``; empty: the order's currency
 
@@ -52,6 +53,14 @@ class Order:
     claim_packer: str | None = None
     claim_heartbeat: datetime | None = None
     created_at: datetime | None = None
+    ship_by: datetime | None = None  # the shop's ship-by time: the queue's order when given
+    expedited_at: datetime | None = None  # a supervisor pushed it to the front of the queue
+    tracking_serial: int | None = None  # the SSCCs derive from it (None: the order id); fresh after a reopen
+
+    @property
+    def sscc_serial(self) -> int:
+        """What the order's SSCC-18 tracking numbers are derived from (``barcodes.tracking_number``)."""
+        return self.order_id if self.tracking_serial is None else self.tracking_serial
 
     @property
     def email(self) -> str:
@@ -99,13 +108,6 @@ class Product:
 
 
 @dataclass(frozen=True, slots=True)
-class Packer:
-    name: str
-    badge: str
-    active: bool = True
-
-
-@dataclass(frozen=True, slots=True)
 class QueueRow:
     """One row of the order queue as the bench and ``orders list`` show it."""
 
@@ -118,6 +120,8 @@ class QueueRow:
     carrier: str
     scanned: int = 0  # units already counted: an order that resumes does so at scanned of units
     claim_expired: bool = False  # packing, but its bench went silent: waiting at the head of the queue
+    expedited: bool = False  # pushed to the front by a supervisor
+    ship_by: datetime | None = None
 
     def as_dict(self) -> dict[str, str | int | None]:
         """The ``orders list --json`` contract."""
@@ -131,6 +135,8 @@ class QueueRow:
             "carrier": self.carrier,
             "scanned": self.scanned,
             "claim_expired": self.claim_expired,
+            "expedited": self.expedited,
+            "ship_by": None if self.ship_by is None else self.ship_by.isoformat(timespec="minutes") + "Z",
         }
 
 

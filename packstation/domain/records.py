@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
 
 from packstation.domain.parcels import Carton
@@ -22,9 +23,10 @@ ORDER_DETAIL_FIELDS = (
     "currency",
     "notes",
     "tracking_number",
+    "ship_by",
     "gift_note",
 )
-OrderDetails = dict[str, "str | Decimal | None"]
+OrderDetails = dict[str, "str | Decimal | datetime | None"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +119,7 @@ class OrderRecord:
     notes: str = ""
     tracking_number: str = ""
     status: str = "new"
+    ship_by: datetime | None = None  # naive UTC: the queue takes the earliest first
     gift_note: str = ""  # the customer's words for the recipient, printed on the packing slip
     carrier_label: CarrierLabel | None = None  # printed instead of Packstation's label; carries tracking_number
 
@@ -147,6 +150,7 @@ class LabelLine:
     unit_price: Decimal | None = None  # printed on the slip when the import carried prices
     lots: tuple[str, ...] = ()  # lots of the units packed (GS1 AI 10), for the slip
     serials: tuple[str, ...] = ()  # serials of the units packed (GS1 AI 21), for the slip
+    missing: int = 0  # units of the line not in the box: a partial shipment a supervisor approved
 
     @property
     def lot_serial(self) -> str:

@@ -53,7 +53,14 @@ TRANSITIONS: dict[tuple[Status, Status], frozenset[Actor]] = {
     (S.ON_HOLD, S.CANCELLED): frozenset({A.SUPERVISOR, A.SHOP}),
     (S.PACKED, S.CANCELLED): frozenset({A.SUPERVISOR, A.SHOP}),
     (S.AWAITING_LABEL, S.CANCELLED): frozenset({A.SUPERVISOR, A.SHOP}),
+    # A supervisor sends a held order back to the queue, and reopens an order finished by mistake.
+    (S.ON_HOLD, S.NEW): frozenset({A.SUPERVISOR}),
+    (S.PACKED, S.PACKING): frozenset({A.SUPERVISOR}),
+    (S.AWAITING_LABEL, S.PACKING): frozenset({A.SUPERVISOR}),
+    (S.SHIPPED, S.PACKING): frozenset({A.SUPERVISOR}),
 }
+# Statuses a supervisor may reopen (back to ``packing`` at their bench, tracking number voided).
+REOPENABLE = frozenset({S.PACKED, S.AWAITING_LABEL, S.SHIPPED})
 
 # Statuses a packer can still open at a bench.
 OPENABLE = frozenset({S.NEW, S.PACKING})

@@ -32,6 +32,7 @@ from packstation.gui.scan_capture import ScanCapture
 from packstation.gui.scan_worker import QueueQuery, ScanWorker
 from packstation.gui.serial_devices import install_serial_scanners
 from packstation.gui.sound import Sounds
+from packstation.gui.supervisor.install import install_supervisor_tools
 from packstation.logs import install_excepthooks, setup_logging
 from packstation.services.bench.bench import Bench
 from packstation.services.bench.commands import Register, Resume
@@ -64,6 +65,7 @@ def create_window(app: App, bench: Bench | None = None) -> MainWindow:
     worker.start()
     install_serial_scanners(window, window.statusBar(), worker, app.config.serial_scanners)
     install_parcel_hotkeys(window, worker, cartons(app.uow))
+    install_supervisor_tools(window, worker, app)  # F11: the supervisor panel (a child of the window)
     # Resume first: an order this station was packing when it crashed comes back as it was.
     worker.submit(Resume())
     return window

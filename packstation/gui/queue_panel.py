@@ -124,6 +124,8 @@ class QueuePanel(QObject):
                 status = self.tr("{status} · bench silent, {scanned}/{units} in").format(
                     status=status, scanned=row.scanned, units=row.units
                 )
+            if row.expedited:  # a supervisor pushed it to the front
+                status = "⚑ " + self.tr("{status}, expedited").format(status=status)
             cells = (row.number, row.customer, row.city, str(row.units), status)
             for col, value in enumerate(cells):
                 item = table.item(i, col)

@@ -580,6 +580,129 @@ TEXTS: dict[str, Text] = {
         _s.translate("messages", "Another machine took {station}: this bench was silent too long. Restart "
                                  "it, or give it another station name."),
     ),
+    # People and supervisors.
+    "auth.pin_required": Text(
+        _s.translate("messages", "Hello, {name}"),
+        _s.translate("messages", "Supervisor badge scanned: type your PIN to open the panel."),
+    ),
+    "auth.supervisor_in": Text(
+        _s.translate("messages", "Supervisor {name} at this bench"),
+        _s.translate("messages", "F11 opens the supervisor panel."),
+    ),
+    "auth.supervisor_out": Text(
+        _s.translate("messages", "Supervisor {name} left"),
+    ),
+    "auth.wrong_pin": Text(
+        _s.translate("messages", "Wrong PIN"),
+        _s.translate("messages", "{attempts_left} attempt(s) left before the badge locks."),
+    ),
+    "auth.locked": Text(
+        _s.translate("messages", "Badge of {name} is locked"),
+        _s.translate("messages", "Too many wrong PINs: an admin must unlock it."),
+    ),
+    "auth.unknown_badge": Text(
+        _s.translate("messages", "Unknown badge"),
+    ),
+    "auth.not_supervisor": Text(
+        _s.translate("messages", "{name} is not a supervisor"),
+    ),
+    "auth.no_badge": Text(
+        _s.translate("messages", "Scan a supervisor's badge first"),
+    ),
+    "auth.pin_cancelled": Text(
+        _s.translate("messages", "No PIN typed"),
+        _s.translate("messages", "Scan the supervisor's badge again when ready."),
+    ),
+    "auth.no_supervisor": Text(
+        _s.translate("messages", "No supervisor at this bench"),
+    ),
+    "auth.supervisor_required": Text(
+        _s.translate("messages", "A supervisor is needed"),
+        _s.translate("messages", "Scan a supervisor's badge and type the PIN."),
+    ),
+    "auth.login_required": Text(
+        _s.translate("messages", "Scan your badge"),
+        _s.translate("messages", "Nobody is logged in at this bench: nothing was counted."),
+    ),
+    "auth.idle_logout": Text(
+        _s.translate("messages", "Logged out"),
+        _s.translate("messages", "{name} was idle for {minutes} minute(s). Scan your badge."),
+    ),
+    "scan.manual": Text(
+        _s.translate("messages", "OK  {scanned} / {required} (by hand)"),
+        _s.translate("messages", "{name} ({sku}) confirmed by hand by {by}."),
+        _s.translate("messages", "BY HAND"),
+    ),
+    "manual.not_on_order": Text(
+        _s.translate("messages", "{sku} is not on order {number}"),
+        _s.translate("messages", "Nothing was counted."),
+    ),
+    "manual.line_complete": Text(
+        _s.translate("messages", "{name}: all {required} counted"),
+        _s.translate("messages", "Nothing more to confirm by hand."),
+    ),
+    "manual.tracked": Text(
+        _s.translate("messages", "{name} needs its code"),
+        _s.translate("messages", "It is tracked by {tracking}: scan or type its GS1 code."),
+    ),
+    "manual.try_again": Text(
+        _s.translate("messages", "Counted elsewhere meanwhile"),
+        _s.translate("messages", "Confirm {sku} again."),
+    ),
+    "mismatch.overridden": Text(
+        _s.translate("messages", "Wrong unit accepted by {name}"),
+        _s.translate("messages", "{remaining} wrong unit(s) still to take out."),
+        _s.translate("messages", "OVERRIDE"),
+    ),
+    "supervisor.released": Text(
+        _s.translate("messages", "{number} back in the queue"),
+        _s.translate("messages", "Released by a supervisor."),
+    ),
+    "supervisor.resumed": Text(
+        _s.translate("messages", "Order {number} opened here"),
+        _s.translate("messages", "{scanned} of {required} units already scanned."),
+    ),
+    "supervisor.partial_approved": Text(
+        _s.translate("messages", "Order {number} ships partially"),
+        _s.translate("messages", "Tracking {tracking}. {reason}"),
+    ),
+    "supervisor.cancelled": Text(
+        _s.translate("messages", "Order {number} cancelled"),
+        _s.translate("messages", "Reason: {reason}; cost so far {cost}."),
+    ),
+    "supervisor.expedited": Text(
+        _s.translate("messages", "{number} to the front"),
+    ),
+    "supervisor.unexpedited": Text(
+        _s.translate("messages", "{number} back in its place"),
+    ),
+    "supervisor.reopened": Text(
+        _s.translate("messages", "Order {number} reopened"),
+        _s.translate("messages", "Its tracking number is void: a new label prints when it is finished again."),
+    ),
+    "supervisor.not_held": Text(
+        _s.translate("messages", "Order {number} is not on hold"),
+        _s.translate("messages", "It is {status}."),
+    ),
+    "supervisor.not_waiting": Text(
+        _s.translate("messages", "Order {number} is {status}"),
+        _s.translate("messages", "Only waiting orders can be expedited."),
+    ),
+    "supervisor.not_reopenable": Text(
+        _s.translate("messages", "Order {number} is {status}"),
+        _s.translate("messages", "Only packed or shipped orders reopen."),
+    ),
+    "supervisor.reason_required": Text(
+        _s.translate("messages", "Give a reason"),
+    ),
+    "supervisor.nothing_packed": Text(
+        _s.translate("messages", "Nothing of {number} is packed"),
+        _s.translate("messages", "Cancel it instead."),
+    ),
+    "supervisor.bad_cancellation": Text(
+        _s.translate("messages", "Cancellation not accepted"),
+        _s.translate("messages", "{detail}"),
+    ),
 }
 
 # Human names of order statuses (the queue, banners).

@@ -8,6 +8,8 @@ from decimal import Decimal
 from packstation.domain import barcodes
 from packstation.domain.parcels import Carton
 from packstation.domain.records import Address, ImportBatch, OrderLineRecord, OrderRecord, PackRecord, ProductRecord
+from packstation.domain.settings import LOGIN_REQUIRED
+from packstation.domain.users import Role, User, hash_pin
 from packstation.services.importing import ImportReport, import_batch
 from packstation.services.ports import UowFactory
 
@@ -96,6 +98,8 @@ CARTONS = (
 )
 DEMO_IMAGES = "images"  # under the data folder
 PACKERS = [("Anna Kowalska", "PKR-0001"), ("Marek Wiśniewski", "PKR-0002"), ("Józef Łuczak", "PKR-0003")]
+# The demo's supervisor (badge SUP-0001, PIN 1234) to try holds, overrides and the reports.
+SUPERVISOR, SUPERVISOR_PIN = ("Ewa Nadzorcza", "SUP-0001"), "1234"
 
 
 def ean13(n: int) -> str:
@@ -156,8 +160,11 @@ def create_demo(uow_factory: UowFactory) -> ImportReport | None:
     report = import_batch(uow_factory, demo_batch(), "demo")
     with uow_factory() as uow:
         for name, badge in PACKERS:
-            uow.packers.add(name, badge)
+            uow.users.add(User(name, badge))
+        uow.users.add(User(*SUPERVISOR, role=Role.SUPERVISOR, has_pin=True), hash_pin(SUPERVISOR_PIN))
         for carton in CARTONS:
             uow.cartons.save(carton)
+        # A demo is tried by people without badges: a scan with nobody logged in still counts here.
+        uow.settings.set(LOGIN_REQUIRED, "off")
         uow.commit()
     return report

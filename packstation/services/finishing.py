@@ -24,6 +24,7 @@ from packstation.domain.journal import ParcelRecord
 from packstation.domain.orders import Order
 from packstation.domain.printing import DocFormat, DocKind, NewPrintJob, target_accepts, target_format
 from packstation.domain.records import Address, CarrierLabel, LabelLine, ShipmentDocuments
+from packstation.domain.reports import FinishedOrder, packing_seconds
 from packstation.domain.status import Actor, Status
 from packstation.paths import safe_file_name
 from packstation.services.bench.snapshots import finishable_state
@@ -41,7 +42,11 @@ def shipment_documents(uow: UnitOfWork, order: Order, config: Config, tracking: 
     """Everything the label and slip print, taken from the stored order."""
     skus = {line.sku for line in order.lines}
     bins, weights = uow.products.bins(skus), uow.products.weights(skus)
-    total = sum((weights[line.sku] * line.quantity for line in order.lines if weights.get(line.sku)), Decimal("0"))
+    # A partial shipment a supervisor approved ships without its missing units: the slip says so.
+    total = sum(
+        (weights[line.sku] * (line.quantity - line.missing) for line in order.lines if weights.get(line.sku)),
+        Decimal("0"),
+    )
     tracked = _lots_and_serials(uow, order)
     a = order.address
     return ShipmentDocuments(
@@ -55,11 +60,12 @@ def shipment_documents(uow: UnitOfWork, order: Order, config: Config, tracking: 
             LabelLine(
                 line.sku,
                 line.name,
-                line.quantity,
+                line.quantity - line.missing,
                 bins.get(line.sku) or "",
                 line.unit_price,
                 lots=tracked.get(line.line_id, ((), ()))[0],
                 serials=tracked.get(line.line_id, ((), ()))[1],
+                missing=line.missing,
                 currency=line.currency,
             )
             for line in order.lines
@@ -162,30 +168,53 @@ def finish_order(
     with uow_factory() as uow:
         order = held(uow, order_id, bench)
         finishable_state(uow, order)
-        tracking = barcodes.tracking_number(order.tracking_number, config.gs1_company_prefix, order.order_id)
-        docs = shipment_documents(uow, order, config, tracking)
-        parcels = _parcel_documents(uow.journal.parcels(order.order_id), docs, order, config)
-        label_target, slip_target = config.printer_target("label"), config.printer_target("slip")
-        carrier = uow.carrier_labels.get(order.order_id)
-        items: list[ShipmentDocuments | CarrierLabel] = [carrier] if carrier else list(parcels.values())
-        label = render_labels(documents, items, label_target, config.label_dpi)
-        label_format = DocFormat(carrier.format) if carrier else target_format(label_target)
-        slip = documents.packing_slip(docs)
-        archived = archive(config.documents_dir, order.number, {f"label.{label_format}": label, "slip.pdf": slip})
-        order = change_status(
-            uow, order, Status.PACKED, actor=Actor.PACKER, who=who, station=bench.station, bench_id=bench.bench_id
-        )
-        uow.orders.set_tracking(order.order_id, tracking)
-        _record_parcels(uow, order.order_id, parcels, tuple(str(p) for p in archived))
-        now = utcnow()
-        jobs = [
-            NewPrintJob(order.order_id, 1, DocKind.LABEL, label_format, label_target, label, who, bench.station, now,
-                        archive_path=str(archived[0])),
-            NewPrintJob(order.order_id, 1, DocKind.SLIP, DocFormat.PDF, slip_target, slip, who, bench.station, now,
-                        archive_path=str(archived[1])),
-        ]  # fmt: skip
-        label_job, slip_job = (enqueue(uow, job, "finished") for job in jobs)
+        finished = pack_and_queue(uow, order, config, bench, who, documents)
         uow.commit()
+    return finished
+
+
+def pack_and_queue(
+    uow: UnitOfWork,
+    order: Order,
+    config: Config,
+    bench: BenchIdentity,
+    who: str,
+    documents: Documents,
+    *,
+    actor: Actor = Actor.PACKER,
+    note: str = "",
+) -> Finished:
+    """Inside ``uow`` (the caller commits): the tracking number, ``-> packed``, the parcels and the queued
+    label and slip. A supervisor's partial shipment packs a held order the same way (``actor``, ``note``)."""
+    tracking = barcodes.tracking_number(order.tracking_number, config.gs1_company_prefix, order.sscc_serial)
+    docs = shipment_documents(uow, order, config, tracking)
+    parcels = _parcel_documents(uow.journal.parcels(order.order_id), docs, order, config)
+    label_target, slip_target = config.printer_target("label"), config.printer_target("slip")
+    carrier = uow.carrier_labels.get(order.order_id)
+    items: list[ShipmentDocuments | CarrierLabel] = [carrier] if carrier else list(parcels.values())
+    label = render_labels(documents, items, label_target, config.label_dpi)
+    label_format = DocFormat(carrier.format) if carrier else target_format(label_target)
+    slip = documents.packing_slip(docs)
+    archived = archive(config.documents_dir, order.number, {f"label.{label_format}": label, "slip.pdf": slip})
+    if order.status is Status.PACKING:  # a packer's finish: the packer statistics' facts (domain.reports)
+        now = utcnow()
+        history = [(c.from_status, c.to_status, c.at) for c in uow.journal.history(order.order_id)]
+        units = sum(min(line.scanned, line.quantity) for line in order.lines)
+        packed = FinishedOrder(order.order_id, now, who, bench.station, units, packing_seconds(history, now))
+        uow.journal.add_packed(packed)
+    order = change_status(
+        uow, order, Status.PACKED, actor=actor, who=who, station=bench.station, note=note, bench_id=bench.bench_id
+    )
+    uow.orders.set_tracking(order.order_id, tracking)
+    _record_parcels(uow, order.order_id, parcels, tuple(str(p) for p in archived))
+    now = utcnow()
+    jobs = [
+        NewPrintJob(order.order_id, 1, DocKind.LABEL, label_format, label_target, label, who, bench.station, now,
+                    archive_path=str(archived[0])),
+        NewPrintJob(order.order_id, 1, DocKind.SLIP, DocFormat.PDF, slip_target, slip, who, bench.station, now,
+                    archive_path=str(archived[1])),
+    ]  # fmt: skip
+    label_job, slip_job = (enqueue(uow, job, "finished") for job in jobs)
     log.info("packed order=%s tracking=%s parcels=%s label_job=%s slip_job=%s", order.number, tracking, len(parcels),
              label_job, slip_job)  # fmt: skip
     return Finished(order.number, tracking, label_job, slip_job, len(parcels))
@@ -205,7 +234,7 @@ def _parcel_documents(
         p.index: replace(
             docs,
             tracking_number=barcodes.parcel_tracking_number(
-                order.tracking_number, config.gs1_company_prefix, order.order_id, p.index
+                order.tracking_number, config.gs1_company_prefix, order.sscc_serial, p.index
             ),
             parcel_index=p.index,
             parcel_count=len(closed),

@@ -1,4 +1,4 @@
-"""Back-office use cases behind ``packstation orders …``, ``label``, ``packers`` and ``commands``."""
+"""Back-office use cases behind ``packstation orders …``, ``label``, ``cartons`` and ``commands``."""
 
 from __future__ import annotations
 
@@ -15,11 +15,13 @@ from packstation.domain.orders import Order, QueuePage, QueueRow
 from packstation.domain.parcels import Carton, carton_name_problem
 from packstation.domain.records import CarrierLabel, ShipmentDocuments
 from packstation.domain.status import Actor, Status
+from packstation.domain.users import Role
 from packstation.services.bench.commands import SCANNED
 from packstation.services.finishing import shipment_documents
 from packstation.services.order_document import order_document
 from packstation.services.ports import UnitOfWork, UowFactory
 from packstation.services.status_ops import change_status
+from packstation.services.users import badge_entries
 
 log = logging.getLogger(__name__)
 
@@ -82,20 +84,8 @@ def label_documents(uow_factory: UowFactory, number: str, config: Config) -> Shi
     """The documents of an order: its tracking number if it has one, else the SSCC it would get."""
     with uow_factory() as uow:
         order = _order(uow, number)
-        tracking = barcodes.tracking_number(order.tracking_number, config.gs1_company_prefix, order.order_id)
+        tracking = barcodes.tracking_number(order.tracking_number, config.gs1_company_prefix, order.sscc_serial)
         return shipment_documents(uow, order, config, tracking)
-
-
-def add_packer(uow_factory: UowFactory, name: str, badge: str) -> None:
-    """Add a packer badge; a badge already in use (badge, order, command or product) is refused."""
-    with uow_factory() as uow:
-        if uow.packers.by_badge(badge) is not None or uow.orders.by_number(badge) is not None:
-            raise DomainError(f"badge {badge} is already in use", code="packer.badge_taken", badge=badge)
-        if barcodes.is_command(badge) or uow.products.lookup(barcodes.normalise(badge)) is not None:
-            raise DomainError(f"badge {badge} is a command or product barcode", code="packer.badge_taken", badge=badge)
-        uow.packers.add(name, badge)
-        uow.commit()
-    log.info("packer added name=%s", name)  # never the badge: it logs a packer in
 
 
 def command_sheet_entries(uow_factory: UowFactory, with_badges: bool) -> list[tuple[str, str]]:
@@ -108,8 +98,8 @@ def command_sheet_entries(uow_factory: UowFactory, with_badges: bool) -> list[tu
     entries = [(name, f"{barcodes.COMMAND_PREFIX}{name}") for name in SCANNED]
     with uow_factory() as uow:
         entries += [(f"box:{c.name} {c.size}", c.command) for c in uow.cartons.all()]
-        if with_badges:
-            entries += [(f"badge:{p.name}", p.badge) for p in uow.packers.badges()]
+    if with_badges:
+        entries += badge_entries(uow_factory, (Role.PACKER,))
     return entries
 
 

@@ -24,7 +24,7 @@ from packstation.domain.journal import (
     ScanRecord,
     StatusChange,
 )
-from packstation.domain.orders import Order, Packer, Product, QueuePage, QueueRow
+from packstation.domain.orders import Order, Product, QueuePage, QueueRow
 from packstation.domain.parcels import Carton
 from packstation.domain.printing import JobState, NewPrintJob, PrintEvent, PrintJob
 from packstation.domain.records import (
@@ -35,7 +35,10 @@ from packstation.domain.records import (
     ProductRecord,
     ShipmentDocuments,
 )
+from packstation.domain.reports import FinishedOrder, MismatchRow, ReportFilter, ScanTally
 from packstation.domain.status import Status
+from packstation.domain.supervision import Cancellation, SupervisorAction
+from packstation.domain.users import User
 from packstation.domain.verification import ProductMatch
 
 
@@ -95,6 +98,18 @@ class OrderRepository(Protocol):
     def set_status(self, order_id: int, status: Status, at: datetime) -> None: ...
 
     def set_tracking(self, order_id: int, tracking_number: str) -> None: ...
+
+    def set_tracking_serial(self, order_id: int, serial: int) -> None:
+        """The serial the order's SSCCs derive from from now on (a reopened order's fresh numbers)."""
+        ...
+
+    def set_expedited(self, order_id: int, at: datetime | None) -> None:
+        """Push the order to the front of the queue (``at``), or take that back (None)."""
+        ...
+
+    def set_missing(self, order_id: int, missing: Mapping[int, int]) -> None:
+        """Line id -> units a partial shipment goes without."""
+        ...
 
     def add_scanned(self, line_id: int, units: int, expected: int) -> bool:
         """Count ``units`` on a line whose stored count is still ``expected``; False (nothing written) if not."""
@@ -171,16 +186,48 @@ class CartonRepository(Protocol):
         ...
 
 
-class PackerRepository(Protocol):
-    def by_badge(self, badge: str) -> Packer | None:
-        """The active packer with this badge."""
+class UserRepository(Protocol):
+    """People and their badges. PIN hashes are read only by the check of a PIN (``services.users``)."""
+
+    def by_badge(self, badge: str) -> User | None:
+        """The active user with this badge."""
         ...
 
-    def add(self, name: str, badge: str) -> None: ...
-
-    def badges(self) -> tuple[Packer, ...]:
-        """Every active packer, by name."""
+    def get(self, badge: str) -> User | None:
+        """The user with this badge, active or not."""
         ...
+
+    def add(self, user: User, pin_hash: str | None = None) -> None: ...
+
+    def all(self) -> tuple[User, ...]:
+        """Every user, by name."""
+        ...
+
+    def pin_hash(self, badge: str) -> str | None: ...
+
+    def set_pin(self, badge: str, pin_hash: str) -> bool:
+        """Store a new PIN's hash (and unlock); False if there is no such badge."""
+        ...
+
+    def pin_failed(self, badge: str, at: datetime) -> int:
+        """Count one wrong PIN (atomically) and lock the badge at the limit; the count now."""
+        ...
+
+    def pin_ok(self, badge: str) -> None:
+        """A right PIN: the count of wrong ones starts again."""
+        ...
+
+    def unlock(self, badge: str) -> bool: ...
+
+    def set_active(self, badge: str, active: bool) -> bool: ...
+
+
+class SettingsRepository(Protocol):
+    """The rules every bench on this database shares (``domain.settings``), as stored text."""
+
+    def all(self) -> dict[str, str]: ...
+
+    def set(self, name: str, value: str) -> None: ...
 
 
 class JournalRepository(Protocol):
@@ -198,7 +245,7 @@ class JournalRepository(Protocol):
 
     def count_open_mismatches(self, order_id: int) -> int: ...
 
-    def resolve_mismatch(self, mismatch_id: int, at: datetime, by: str, resolution: str) -> None: ...
+    def resolve_mismatch(self, mismatch_id: int, at: datetime, by: str, resolution: str, note: str = "") -> None: ...
 
     def mismatches(self, order_id: int) -> tuple[MismatchRecord, ...]: ...
 
@@ -260,6 +307,22 @@ class JournalRepository(Protocol):
         """Mark the order's shop changes as seen at the bench; how many."""
         ...
 
+    def add_packed(self, packed: FinishedOrder) -> None:
+        """Record an order a packer has packed (the packer statistics' facts)."""
+        ...
+
+    def add_cancellation(self, cancellation: Cancellation) -> None: ...
+
+    def cancellation(self, order_id: int) -> Cancellation | None: ...
+
+    def add_supervisor_action(self, action: SupervisorAction) -> int:
+        """Record a supervisor's decision; its id (unique: a reopened order's fresh SSCC serial derives from it)."""
+        ...
+
+    def supervisor_actions(self, order_id: int) -> tuple[SupervisorAction, ...]:
+        """The order's supervisor actions, oldest first."""
+        ...
+
 
 class BenchRepository(Protocol):
     def claim_name(
@@ -316,6 +379,32 @@ class PrintJobRepository(Protocol):
         ...
 
 
+class ReportRepository(Protocol):
+    """The reports' reads, done by the storage over the whole period (``domain.reports`` defines them)."""
+
+    def mismatches(self, where: ReportFilter) -> tuple[MismatchRow, ...]:
+        """Every mismatch (wrong unit) in the period, oldest first, with its order and product names."""
+        ...
+
+    def weight_mismatches(self, where: ReportFilter) -> tuple[MismatchRow, ...]:
+        """Every weighing that did not match, oldest first, with how its parcel was closed after it."""
+        ...
+
+    def manual_confirmations(self, where: ReportFilter) -> tuple[tuple[str, str, str, int], ...]:
+        """(packer, SKU, product name, units confirmed by hand) in the period."""
+        ...
+
+    def finished_orders(self, where: ReportFilter) -> tuple[FinishedOrder, ...]:
+        """Orders packed in the period (the last time, for one packed twice), with their units and time in
+        ``packing``."""
+        ...
+
+    def scan_tallies(self, where: ReportFilter, stretches: Sequence[datetime]) -> tuple[ScanTally, ...]:
+        """Product scans and mismatched scans per packer, stretch of the period (``stretches``: their starts,
+        the first is ``where.since``, the last ends at ``where.until``) and order size."""
+        ...
+
+
 class CarrierLabelRepository(Protocol):
     """The labels carriers issued for orders (``carrier_labels``), one per order, printed as they are."""
 
@@ -342,7 +431,13 @@ class UnitOfWork(Protocol):
     def products(self) -> ProductRepository: ...
 
     @property
-    def packers(self) -> PackerRepository: ...
+    def users(self) -> UserRepository: ...
+
+    @property
+    def settings(self) -> SettingsRepository: ...
+
+    @property
+    def reports(self) -> ReportRepository: ...
 
     @property
     def journal(self) -> JournalRepository: ...

@@ -2,6 +2,128 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pl_PL">
 <context>
+    <name>AuditTrailDialog</name>
+    <message>
+        <source>Audit trail — order {number}</source>
+        <translation>Historia zdarzeń — zamówienie {number}</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wczytywanie…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Kiedy</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Co</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Kto</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Stanowisko</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Szczegóły</translation>
+    </message>
+    <message>
+        <source>{count} entries, oldest first</source>
+        <translation>Wpisów: {count}, od najstarszego</translation>
+    </message>
+    <message>
+        <source>Status {old} → {new}</source>
+        <translation>Stan {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Print job {job}: {old} → {new}</source>
+        <translation>Zadanie druku {job}: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Wrong unit {code}: {how}</source>
+        <translation>Zła sztuka {code}: {how}</translation>
+    </message>
+    <message>
+        <source>Supervisor: {action}</source>
+        <translation>Kierownik: {action}</translation>
+    </message>
+    <message>
+        <source> (voided)</source>
+        <translation> (unieważniony)</translation>
+    </message>
+    <message>
+        <source> by hand</source>
+        <translation> ręcznie</translation>
+    </message>
+    <message>
+        <source>Scan {raw}: {label}{manual}{voided}</source>
+        <translation>Skan {raw}: {label}{manual}{voided}</translation>
+    </message>
+    <message>
+        <source>weight {kg} kg</source>
+        <translation>waga {kg} kg</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <source>Cancel order {number}</source>
+        <translation>Anuluj zamówienie {number}</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s request</source>
+        <translation>Na prośbę klienta</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>Brak w magazynie</translation>
+    </message>
+    <message>
+        <source>Address problem</source>
+        <translation>Problem z adresem</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Płatność</translation>
+    </message>
+    <message>
+        <source>Shop&apos;s error</source>
+        <translation>Błąd sklepu</translation>
+    </message>
+    <message>
+        <source>Other (say what)</source>
+        <translation>Inny (podaj jaki)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Powód</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Opis</translation>
+    </message>
+    <message>
+        <source>Packaging</source>
+        <translation>opakowanie</translation>
+    </message>
+    <message>
+        <source>Labour</source>
+        <translation>praca</translation>
+    </message>
+    <message>
+        <source>Postage</source>
+        <translation>wysyłka</translation>
+    </message>
+    <message>
+        <source>Cost: {what}</source>
+        <translation>Koszt: {what}</translation>
+    </message>
+</context>
+<context>
     <name>CrashReporter</name>
     <message>
         <source>Packstation: something went wrong</source>
@@ -108,6 +230,156 @@ F12</translation>
     </message>
 </context>
 <context>
+    <name>ManualDialog</name>
+    <message>
+        <source>Confirm a unit by hand — {number}</source>
+        <translation>Potwierdź sztukę ręcznie — {number}</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s barcode will not scan (torn, missing, unreadable). Which line is it?</source>
+        <translation>Kodu kreskowego sztuki nie da się zeskanować (podarty, brakujący, nieczytelny). Która to pozycja?</translation>
+    </message>
+</context>
+<context>
+    <name>MismatchReportWindow</name>
+    <message>
+        <source>Mismatch report</source>
+        <translation>Raport niezgodności</translation>
+    </message>
+    <message>
+        <source>SKU confirmed by hand</source>
+        <translation>SKU potwierdzone ręcznie</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Sztuk</translation>
+    </message>
+    <message>
+        <source>station</source>
+        <translation>stanowisko</translation>
+    </message>
+    <message>
+        <source>packer</source>
+        <translation>pakowacz</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>every kind</source>
+        <translation>wszystkie rodzaje</translation>
+    </message>
+    <message>
+        <source>every mismatch</source>
+        <translation>wszystkie niezgodności</translation>
+    </message>
+    <message>
+        <source>grouped by {what}</source>
+        <translation>pogrupowane: {what}</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Pokaż</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Eksport CSV…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Eksport PDF…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Od</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>do</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wczytywanie…</translation>
+    </message>
+    <message>
+        <source>{count} mismatch(es)</source>
+        <translation>Niezgodności: {count}</translation>
+    </message>
+    <message>
+        <source>bad barcodes (confirmed by hand again and again): {skus}</source>
+        <translation>złe kody kreskowe (wielokrotnie potwierdzane ręcznie): {skus}</translation>
+    </message>
+    <message>
+        <source>Mismatches per day</source>
+        <translation>Niezgodności dziennie</translation>
+    </message>
+    <message>
+        <source>mismatches</source>
+        <translation>niezgodności</translation>
+    </message>
+    <message>
+        <source>Mismatches per packer</source>
+        <translation>Niezgodności wg pakowacza</translation>
+    </message>
+    <message>
+        <source>Top SKUs</source>
+        <translation>Najczęstsze SKU</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Czas</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Stanowisko</translation>
+    </message>
+    <message>
+        <source>Packer</source>
+        <translation>Pakowacz</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Zamówienie</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Rodzaj</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Oczekiwano</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>Zeskanowano</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Rozwiązanie</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Kto</translation>
+    </message>
+    <message>
+        <source>BAD BARCODE</source>
+        <translation>ZŁY KOD KRESKOWY</translation>
+    </message>
+    <message>
+        <source>Export the mismatch report</source>
+        <translation>Eksportuj raport niezgodności</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Wyeksportowano do {path}</translation>
+    </message>
+</context>
+<context>
     <name>OrderSide</name>
     <message>
         <source>Last scans</source>
@@ -170,6 +442,117 @@ F12</translation>
     </message>
 </context>
 <context>
+    <name>PackerStatsWindow</name>
+    <message>
+        <source>Packer statistics</source>
+        <translation>Statystyki pakowaczy</translation>
+    </message>
+    <message>
+        <source>station</source>
+        <translation>stanowisko</translation>
+    </message>
+    <message>
+        <source>packer</source>
+        <translation>pakowacz</translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation>wg dni</translation>
+    </message>
+    <message>
+        <source>per shift</source>
+        <translation>wg zmian</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Pokaż</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Eksport CSV…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Eksport PDF…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Od</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>do</translation>
+    </message>
+    <message>
+        <source>Time per order = opening to finishing minus time on hold; orders and units per hour over that time; mismatch rate = mismatched scans ÷ all scans. Single-item and multi-item orders apart.</source>
+        <translation>Czas na zamówienie = od otwarcia do zakończenia minus czas wstrzymania; zamówienia i sztuki na godzinę liczone w tym czasie; odsetek niezgodności = niezgodne skany ÷ wszystkie skany. Zamówienia jednosztukowe i wielosztukowe osobno.</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wczytywanie…</translation>
+    </message>
+    <message>
+        <source>{count} row(s), per {grouping}, time zone {zone}</source>
+        <translation>Wierszy: {count}, okres: {grouping}, strefa czasowa {zone}</translation>
+    </message>
+    <message>
+        <source>Packer</source>
+        <translation>Pakowacz</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Okres</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Zamówienia</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Sztuki</translation>
+    </message>
+    <message>
+        <source>Orders/h</source>
+        <translation>Zamówienia/h</translation>
+    </message>
+    <message>
+        <source>Units/h</source>
+        <translation>Sztuki/h</translation>
+    </message>
+    <message>
+        <source>Median time per order</source>
+        <translation>Mediana czasu na zamówienie</translation>
+    </message>
+    <message>
+        <source>Mismatch rate</source>
+        <translation>Odsetek niezgodności</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Skany</translation>
+    </message>
+    <message>
+        <source>single-item</source>
+        <translation>jednosztukowe</translation>
+    </message>
+    <message>
+        <source>multi-item</source>
+        <translation>wielosztukowe</translation>
+    </message>
+    <message>
+        <source>Orders per hour</source>
+        <translation>Zamówienia na godzinę</translation>
+    </message>
+    <message>
+        <source>Export the packer statistics</source>
+        <translation>Eksportuj statystyki pakowaczy</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Wyeksportowano do {path}</translation>
+    </message>
+</context>
+<context>
     <name>PickList</name>
     <message>
         <source>Bin</source>
@@ -186,6 +569,17 @@ F12</translation>
     <message>
         <source>take out</source>
         <translation>wyjmij</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>Supervisor PIN</source>
+        <translation>PIN kierownika</translation>
+    </message>
+    <message>
+        <source>PIN of {name}</source>
+        <translation>PIN: {name}</translation>
     </message>
 </context>
 <context>
@@ -222,6 +616,10 @@ F12</translation>
         <source>{status} · bench silent, {scanned}/{units} in</source>
         <translation>{status} · stanowisko milczy, {scanned}/{units} w pudle</translation>
     </message>
+    <message>
+        <source>{status}, expedited</source>
+        <translation>{status}, przyspieszone</translation>
+    </message>
     <message numerus="yes">
         <source>Queue: %n order(s)</source>
         <translation>
@@ -256,6 +654,172 @@ F12</translation>
     <message>
         <source>Scanners: {states}</source>
         <translation>Skanery: {states}</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorPanel</name>
+    <message>
+        <source>Supervisor</source>
+        <translation>Kierownik</translation>
+    </message>
+    <message>
+        <source>Scan your supervisor badge, then type your PIN.</source>
+        <translation>Zeskanuj swój identyfikator kierownika, potem wpisz PIN.</translation>
+    </message>
+    <message>
+        <source>Held orders</source>
+        <translation>Wstrzymane zamówienia</translation>
+    </message>
+    <message>
+        <source>Any order</source>
+        <translation>Dowolne zamówienie</translation>
+    </message>
+    <message>
+        <source>This bench</source>
+        <translation>To stanowisko</translation>
+    </message>
+    <message>
+        <source>Mismatch report…</source>
+        <translation>Raport niezgodności…</translation>
+    </message>
+    <message>
+        <source>Packer statistics…</source>
+        <translation>Statystyki pakowaczy…</translation>
+    </message>
+    <message>
+        <source>Done (supervisor leaves)</source>
+        <translation>Gotowe (kierownik wychodzi)</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Zamówienie</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Klient</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Miasto</translation>
+    </message>
+    <message>
+        <source>Packed</source>
+        <translation>Spakowano</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Powód</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>Kto wstrzymał</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Stanowisko</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Od kiedy</translation>
+    </message>
+    <message>
+        <source>Back to the queue</source>
+        <translation>Z powrotem do kolejki</translation>
+    </message>
+    <message>
+        <source>Pack here now</source>
+        <translation>Pakuj tutaj teraz</translation>
+    </message>
+    <message>
+        <source>Ship without the missing units…</source>
+        <translation>Wyślij bez brakujących sztuk…</translation>
+    </message>
+    <message>
+        <source>Cancel…</source>
+        <translation>Anuluj…</translation>
+    </message>
+    <message>
+        <source>Audit trail…</source>
+        <translation>Historia zdarzeń…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Odśwież</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>Numer zamówienia</translation>
+    </message>
+    <message>
+        <source>Expedite (front of the queue)</source>
+        <translation>Przyspiesz (na początek kolejki)</translation>
+    </message>
+    <message>
+        <source>Back to its place in the queue</source>
+        <translation>Z powrotem na swoje miejsce w kolejce</translation>
+    </message>
+    <message>
+        <source>Reopen (finished by mistake)…</source>
+        <translation>Otwórz ponownie (zakończone przez pomyłkę)…</translation>
+    </message>
+    <message>
+        <source>For the order open at this bench, when the packer cannot clear it:</source>
+        <translation>Dla zamówienia otwartego na tym stanowisku, gdy pakowacz nie może sam rozwiązać problemu:</translation>
+    </message>
+    <message>
+        <source>Accept the oldest wrong unit (it stays in the box)…</source>
+        <translation>Zatwierdź najstarszą złą sztukę (zostaje w pudle)…</translation>
+    </message>
+    <message>
+        <source>Accept the weight the scale gave…</source>
+        <translation>Zatwierdź wagę odczytaną z wagi…</translation>
+    </message>
+    <message>
+        <source>Supervisor: &lt;b&gt;{name}&lt;/b&gt; · packer: {packer}</source>
+        <translation>Kierownik: &lt;b&gt;{name}&lt;/b&gt; · pakowacz: {packer}</translation>
+    </message>
+    <message>
+        <source>Why may {number} ship without the missing units?</source>
+        <translation>Dlaczego {number} może wyjść bez brakujących sztuk?</translation>
+    </message>
+    <message>
+        <source>Partial shipment</source>
+        <translation>Wysyłka częściowa</translation>
+    </message>
+    <message>
+        <source>Why reopen {number}? Its tracking number will be void.</source>
+        <translation>Dlaczego ponownie otworzyć {number}? Jego numer przesyłki straci ważność.</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Otwórz ponownie</translation>
+    </message>
+    <message>
+        <source>Accept a wrong unit</source>
+        <translation>Zatwierdź złą sztukę</translation>
+    </message>
+    <message>
+        <source>Why may it stay in the box?</source>
+        <translation>Dlaczego może zostać w pudle?</translation>
+    </message>
+    <message>
+        <source>Accept the weight</source>
+        <translation>Zatwierdź wagę</translation>
+    </message>
+    <message>
+        <source>Why is the weight right?</source>
+        <translation>Dlaczego waga jest prawidłowa?</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorTools</name>
+    <message>
+        <source>Supervisor panel</source>
+        <translation>Panel kierownika</translation>
+    </message>
+    <message>
+        <source>Confirm a unit by hand</source>
+        <translation>Potwierdź sztukę ręcznie</translation>
     </message>
 </context>
 <context>
@@ -888,6 +1452,18 @@ F12</translation>
         <source>Another machine took {station}: this bench was silent too long. Restart it, or give it another station name.</source>
         <translation>Inny komputer przejął {station}: to stanowisko milczało zbyt długo. Uruchom je ponownie albo nadaj mu inną nazwę stanowiska.</translation>
     </message>
+    <message>
+        <source>{number} back in the queue</source>
+        <translation>{number} znów w kolejce</translation>
+    </message>
+    <message>
+        <source>{number} to the front</source>
+        <translation>{number} na czoło kolejki</translation>
+    </message>
+    <message>
+        <source>{number} back in its place</source>
+        <translation>{number} na swoim miejscu</translation>
+    </message>
     <message numerus="yes">
         <source>Scan: {name}  ·  bin {bin}  ·  %n left</source>
         <translation>
@@ -1179,6 +1755,206 @@ F12</translation>
     <message>
         <source>Station {station} ready</source>
         <translation>Stanowisko {station} gotowe</translation>
+    </message>
+    <message>
+        <source>Supervisor badge scanned: type your PIN to open the panel.</source>
+        <translation>Zeskanowano identyfikator kierownika: wpisz PIN, aby otworzyć panel.</translation>
+    </message>
+    <message>
+        <source>Supervisor {name} at this bench</source>
+        <translation>Kierownik: {name}</translation>
+    </message>
+    <message>
+        <source>F11 opens the supervisor panel.</source>
+        <translation>F11 otwiera panel kierownika.</translation>
+    </message>
+    <message>
+        <source>Supervisor {name} left</source>
+        <translation>Wylogowano: {name}</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>Zły PIN</translation>
+    </message>
+    <message>
+        <source>{attempts_left} attempt(s) left before the badge locks.</source>
+        <translation>Pozostałe próby przed zablokowaniem identyfikatora: {attempts_left}.</translation>
+    </message>
+    <message>
+        <source>Badge of {name} is locked</source>
+        <translation>Zablokowano: {name}</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: an admin must unlock it.</source>
+        <translation>Za dużo błędnych PIN-ów: odblokować go musi administrator.</translation>
+    </message>
+    <message>
+        <source>{name} is not a supervisor</source>
+        <translation>{name}: nie kierownik</translation>
+    </message>
+    <message>
+        <source>Scan a supervisor&apos;s badge first</source>
+        <translation>Identyfikator kierownika!</translation>
+    </message>
+    <message>
+        <source>No PIN typed</source>
+        <translation>Nie wpisano PIN-u</translation>
+    </message>
+    <message>
+        <source>Scan the supervisor&apos;s badge again when ready.</source>
+        <translation>Gdy wszystko będzie gotowe, zeskanuj ponownie identyfikator kierownika.</translation>
+    </message>
+    <message>
+        <source>No supervisor at this bench</source>
+        <translation>Brak kierownika</translation>
+    </message>
+    <message>
+        <source>A supervisor is needed</source>
+        <translation>Potrzebny kierownik</translation>
+    </message>
+    <message>
+        <source>Scan a supervisor&apos;s badge and type the PIN.</source>
+        <translation>Zeskanuj identyfikator kierownika i wpisz PIN.</translation>
+    </message>
+    <message>
+        <source>Scan your badge</source>
+        <translation>Zeskanuj identyfikator</translation>
+    </message>
+    <message>
+        <source>Nobody is logged in at this bench: nothing was counted.</source>
+        <translation>Nikt nie jest zalogowany na tym stanowisku: nic nie policzono.</translation>
+    </message>
+    <message>
+        <source>{name} was idle for {minutes} minute(s). Scan your badge.</source>
+        <translation>{name}: brak aktywności przez {minutes} min. Zeskanuj identyfikator.</translation>
+    </message>
+    <message>
+        <source>OK  {scanned} / {required} (by hand)</source>
+        <translation>DOBRZE  {scanned} / {required} (ręcznie)</translation>
+    </message>
+    <message>
+        <source>{name} ({sku}) confirmed by hand by {by}.</source>
+        <translation>{name} ({sku}) potwierdzono ręcznie: {by}.</translation>
+    </message>
+    <message>
+        <source>BY HAND</source>
+        <translation>RĘCZNIE</translation>
+    </message>
+    <message>
+        <source>{sku} is not on order {number}</source>
+        <translation>{sku} nie z {number}</translation>
+    </message>
+    <message>
+        <source>Nothing was counted.</source>
+        <translation>Nic nie policzono.</translation>
+    </message>
+    <message>
+        <source>{name}: all {required} counted</source>
+        <translation>{name}: już {required} szt.</translation>
+    </message>
+    <message>
+        <source>Nothing more to confirm by hand.</source>
+        <translation>Nie ma już nic do ręcznego potwierdzenia.</translation>
+    </message>
+    <message>
+        <source>{name} needs its code</source>
+        <translation>{name}: potrzebny kod</translation>
+    </message>
+    <message>
+        <source>It is tracked by {tracking}: scan or type its GS1 code.</source>
+        <translation>Wymaga kodu GS1 ({tracking}): zeskanuj go lub wpisz.</translation>
+    </message>
+    <message>
+        <source>Counted elsewhere meanwhile</source>
+        <translation>Policzono w międzyczasie</translation>
+    </message>
+    <message>
+        <source>Confirm {sku} again.</source>
+        <translation>Potwierdź {sku} jeszcze raz.</translation>
+    </message>
+    <message>
+        <source>Wrong unit accepted by {name}</source>
+        <translation>Zatwierdzono: {name}</translation>
+    </message>
+    <message>
+        <source>{remaining} wrong unit(s) still to take out.</source>
+        <translation>Złych sztuk do wyjęcia: {remaining}.</translation>
+    </message>
+    <message>
+        <source>Released by a supervisor.</source>
+        <translation>Zwolnione przez kierownika.</translation>
+    </message>
+    <message>
+        <source>Order {number} opened here</source>
+        <translation>{number} otwarte tutaj</translation>
+    </message>
+    <message>
+        <source>{scanned} of {required} units already scanned.</source>
+        <translation>Już zeskanowano {scanned} z {required} szt.</translation>
+    </message>
+    <message>
+        <source>Order {number} ships partially</source>
+        <translation>Wysyłka częściowa {number}</translation>
+    </message>
+    <message>
+        <source>Tracking {tracking}. {reason}</source>
+        <translation>Nr przesyłki {tracking}. {reason}</translation>
+    </message>
+    <message>
+        <source>Order {number} cancelled</source>
+        <translation>{number} anulowane</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}; cost so far {cost}.</source>
+        <translation>Powód: {reason}; koszt do tej pory {cost}.</translation>
+    </message>
+    <message>
+        <source>Order {number} reopened</source>
+        <translation>{number} otwarte ponownie</translation>
+    </message>
+    <message>
+        <source>Its tracking number is void: a new label prints when it is finished again.</source>
+        <translation>Jego numer przesyłki jest nieważny: nowa etykieta wydrukuje się po ponownym zakończeniu.</translation>
+    </message>
+    <message>
+        <source>Order {number} is not on hold</source>
+        <translation>{number}: nie wstrzymane</translation>
+    </message>
+    <message>
+        <source>It is {status}.</source>
+        <translation>Stan: {status}.</translation>
+    </message>
+    <message>
+        <source>Order {number} is {status}</source>
+        <translation>{number}: {status}</translation>
+    </message>
+    <message>
+        <source>Only waiting orders can be expedited.</source>
+        <translation>Przyspieszyć można tylko czekające zamówienia.</translation>
+    </message>
+    <message>
+        <source>Only packed or shipped orders reopen.</source>
+        <translation>Ponownie otworzyć można tylko zamówienia spakowane lub wysłane.</translation>
+    </message>
+    <message>
+        <source>Give a reason</source>
+        <translation>Podaj powód</translation>
+    </message>
+    <message>
+        <source>Nothing of {number} is packed</source>
+        <translation>{number}: nic w pudle</translation>
+    </message>
+    <message>
+        <source>Cancel it instead.</source>
+        <translation>Zamiast tego je anuluj.</translation>
+    </message>
+    <message>
+        <source>Cancellation not accepted</source>
+        <translation>Anulowanie odrzucone</translation>
+    </message>
+    <message>
+        <source>{detail}</source>
+        <translation>{detail}</translation>
     </message>
     <message>
         <source>New</source>

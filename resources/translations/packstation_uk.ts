@@ -2,6 +2,128 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="uk_UA">
 <context>
+    <name>AuditTrailDialog</name>
+    <message>
+        <source>Audit trail — order {number}</source>
+        <translation>Історія подій — замовлення {number}</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Завантаження…</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Коли</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Що</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Хто</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Робоче місце</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробиці</translation>
+    </message>
+    <message>
+        <source>{count} entries, oldest first</source>
+        <translation>Записів: {count}, від найстарішого</translation>
+    </message>
+    <message>
+        <source>Status {old} → {new}</source>
+        <translation>Стан {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Print job {job}: {old} → {new}</source>
+        <translation>Завдання друку {job}: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>Wrong unit {code}: {how}</source>
+        <translation>Зайва одиниця {code}: {how}</translation>
+    </message>
+    <message>
+        <source>Supervisor: {action}</source>
+        <translation>Керівник: {action}</translation>
+    </message>
+    <message>
+        <source> (voided)</source>
+        <translation> (анульовано)</translation>
+    </message>
+    <message>
+        <source> by hand</source>
+        <translation> вручну</translation>
+    </message>
+    <message>
+        <source>Scan {raw}: {label}{manual}{voided}</source>
+        <translation>Сканування {raw}: {label}{manual}{voided}</translation>
+    </message>
+    <message>
+        <source>weight {kg} kg</source>
+        <translation>вага {kg} кг</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <source>Cancel order {number}</source>
+        <translation>Скасувати замовлення {number}</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s request</source>
+        <translation>На прохання клієнта</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>Немає на складі</translation>
+    </message>
+    <message>
+        <source>Address problem</source>
+        <translation>Проблема з адресою</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Оплата</translation>
+    </message>
+    <message>
+        <source>Shop&apos;s error</source>
+        <translation>Помилка магазину</translation>
+    </message>
+    <message>
+        <source>Other (say what)</source>
+        <translation>Інше (вкажіть що)</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Опис</translation>
+    </message>
+    <message>
+        <source>Packaging</source>
+        <translation>упаковка</translation>
+    </message>
+    <message>
+        <source>Labour</source>
+        <translation>робота</translation>
+    </message>
+    <message>
+        <source>Postage</source>
+        <translation>доставка</translation>
+    </message>
+    <message>
+        <source>Cost: {what}</source>
+        <translation>Витрати: {what}</translation>
+    </message>
+</context>
+<context>
     <name>CrashReporter</name>
     <message>
         <source>Packstation: something went wrong</source>
@@ -108,6 +230,156 @@ F12</translation>
     </message>
 </context>
 <context>
+    <name>ManualDialog</name>
+    <message>
+        <source>Confirm a unit by hand — {number}</source>
+        <translation>Підтвердити одиницю вручну — {number}</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s barcode will not scan (torn, missing, unreadable). Which line is it?</source>
+        <translation>Штрихкод одиниці не сканується (порваний, відсутній, нечитабельний). Яка це позиція?</translation>
+    </message>
+</context>
+<context>
+    <name>MismatchReportWindow</name>
+    <message>
+        <source>Mismatch report</source>
+        <translation>Звіт про невідповідності</translation>
+    </message>
+    <message>
+        <source>SKU confirmed by hand</source>
+        <translation>SKU, підтверджені вручну</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Товар</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Шт.</translation>
+    </message>
+    <message>
+        <source>station</source>
+        <translation>робоче місце</translation>
+    </message>
+    <message>
+        <source>packer</source>
+        <translation>пакувальник</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>every kind</source>
+        <translation>усі види</translation>
+    </message>
+    <message>
+        <source>every mismatch</source>
+        <translation>усі невідповідності</translation>
+    </message>
+    <message>
+        <source>grouped by {what}</source>
+        <translation>групування: {what}</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показати</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Експорт CSV…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Експорт PDF…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Від</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>до</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Завантаження…</translation>
+    </message>
+    <message>
+        <source>{count} mismatch(es)</source>
+        <translation>Невідповідностей: {count}</translation>
+    </message>
+    <message>
+        <source>bad barcodes (confirmed by hand again and again): {skus}</source>
+        <translation>погані штрихкоди (раз у раз підтверджувані вручну): {skus}</translation>
+    </message>
+    <message>
+        <source>Mismatches per day</source>
+        <translation>Невідповідності за днями</translation>
+    </message>
+    <message>
+        <source>mismatches</source>
+        <translation>невідповідності</translation>
+    </message>
+    <message>
+        <source>Mismatches per packer</source>
+        <translation>Невідповідності за пакувальниками</translation>
+    </message>
+    <message>
+        <source>Top SKUs</source>
+        <translation>Найчастіші SKU</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Час</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Робоче місце</translation>
+    </message>
+    <message>
+        <source>Packer</source>
+        <translation>Пакувальник</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Замовлення</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Очікувалося</translation>
+    </message>
+    <message>
+        <source>Scanned</source>
+        <translation>Відскановано</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Вирішення</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Хто</translation>
+    </message>
+    <message>
+        <source>BAD BARCODE</source>
+        <translation>ПОГАНИЙ ШТРИХКОД</translation>
+    </message>
+    <message>
+        <source>Export the mismatch report</source>
+        <translation>Експортувати звіт про невідповідності</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Експортовано: {path}</translation>
+    </message>
+</context>
+<context>
     <name>OrderSide</name>
     <message>
         <source>Last scans</source>
@@ -170,6 +442,117 @@ F12</translation>
     </message>
 </context>
 <context>
+    <name>PackerStatsWindow</name>
+    <message>
+        <source>Packer statistics</source>
+        <translation>Статистика пакувальників</translation>
+    </message>
+    <message>
+        <source>station</source>
+        <translation>робоче місце</translation>
+    </message>
+    <message>
+        <source>packer</source>
+        <translation>пакувальник</translation>
+    </message>
+    <message>
+        <source>per day</source>
+        <translation>за днями</translation>
+    </message>
+    <message>
+        <source>per shift</source>
+        <translation>за змінами</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показати</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Експорт CSV…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>Експорт PDF…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Від</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>до</translation>
+    </message>
+    <message>
+        <source>Time per order = opening to finishing minus time on hold; orders and units per hour over that time; mismatch rate = mismatched scans ÷ all scans. Single-item and multi-item orders apart.</source>
+        <translation>Час на замовлення = від відкриття до завершення мінус час у відкладенні; замовлення й одиниці за годину — за цей час; частка невідповідностей = невідповідні сканування ÷ усі сканування. Замовлення з однією та з кількома одиницями — окремо.</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Завантаження…</translation>
+    </message>
+    <message>
+        <source>{count} row(s), per {grouping}, time zone {zone}</source>
+        <translation>Рядків: {count}, період: {grouping}, часовий пояс {zone}</translation>
+    </message>
+    <message>
+        <source>Packer</source>
+        <translation>Пакувальник</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Період</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Замовлення</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Одиниці</translation>
+    </message>
+    <message>
+        <source>Orders/h</source>
+        <translation>Замовлень/год</translation>
+    </message>
+    <message>
+        <source>Units/h</source>
+        <translation>Одиниць/год</translation>
+    </message>
+    <message>
+        <source>Median time per order</source>
+        <translation>Медіана часу на замовлення</translation>
+    </message>
+    <message>
+        <source>Mismatch rate</source>
+        <translation>Частка невідповідностей</translation>
+    </message>
+    <message>
+        <source>Scans</source>
+        <translation>Сканування</translation>
+    </message>
+    <message>
+        <source>single-item</source>
+        <translation>одна одиниця</translation>
+    </message>
+    <message>
+        <source>multi-item</source>
+        <translation>кілька одиниць</translation>
+    </message>
+    <message>
+        <source>Orders per hour</source>
+        <translation>Замовлень за годину</translation>
+    </message>
+    <message>
+        <source>Export the packer statistics</source>
+        <translation>Експортувати статистику пакувальників</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Експортовано: {path}</translation>
+    </message>
+</context>
+<context>
     <name>PickList</name>
     <message>
         <source>Bin</source>
@@ -186,6 +569,17 @@ F12</translation>
     <message>
         <source>take out</source>
         <translation>вийняти</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <source>Supervisor PIN</source>
+        <translation>PIN керівника</translation>
+    </message>
+    <message>
+        <source>PIN of {name}</source>
+        <translation>PIN: {name}</translation>
     </message>
 </context>
 <context>
@@ -222,6 +616,10 @@ F12</translation>
         <source>{status} · bench silent, {scanned}/{units} in</source>
         <translation>{status} · робоче місце мовчить, {scanned}/{units} у коробці</translation>
     </message>
+    <message>
+        <source>{status}, expedited</source>
+        <translation>{status}, пришвидшено</translation>
+    </message>
     <message numerus="yes">
         <source>Queue: %n order(s)</source>
         <translation>
@@ -256,6 +654,172 @@ F12</translation>
     <message>
         <source>Scanners: {states}</source>
         <translation>Сканери: {states}</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorPanel</name>
+    <message>
+        <source>Supervisor</source>
+        <translation>Керівник</translation>
+    </message>
+    <message>
+        <source>Scan your supervisor badge, then type your PIN.</source>
+        <translation>Відскануйте свій бейдж керівника, потім введіть PIN.</translation>
+    </message>
+    <message>
+        <source>Held orders</source>
+        <translation>Відкладені замовлення</translation>
+    </message>
+    <message>
+        <source>Any order</source>
+        <translation>Будь-яке замовлення</translation>
+    </message>
+    <message>
+        <source>This bench</source>
+        <translation>Це робоче місце</translation>
+    </message>
+    <message>
+        <source>Mismatch report…</source>
+        <translation>Звіт про невідповідності…</translation>
+    </message>
+    <message>
+        <source>Packer statistics…</source>
+        <translation>Статистика пакувальників…</translation>
+    </message>
+    <message>
+        <source>Done (supervisor leaves)</source>
+        <translation>Готово (керівник виходить)</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Замовлення</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Клієнт</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Місто</translation>
+    </message>
+    <message>
+        <source>Packed</source>
+        <translation>Запаковано</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>Хто відклав</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Робоче місце</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Відколи</translation>
+    </message>
+    <message>
+        <source>Back to the queue</source>
+        <translation>Назад у чергу</translation>
+    </message>
+    <message>
+        <source>Pack here now</source>
+        <translation>Пакувати тут зараз</translation>
+    </message>
+    <message>
+        <source>Ship without the missing units…</source>
+        <translation>Відправити без відсутніх одиниць…</translation>
+    </message>
+    <message>
+        <source>Cancel…</source>
+        <translation>Скасувати…</translation>
+    </message>
+    <message>
+        <source>Audit trail…</source>
+        <translation>Історія подій…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Оновити</translation>
+    </message>
+    <message>
+        <source>Order number</source>
+        <translation>Номер замовлення</translation>
+    </message>
+    <message>
+        <source>Expedite (front of the queue)</source>
+        <translation>Пришвидшити (на початок черги)</translation>
+    </message>
+    <message>
+        <source>Back to its place in the queue</source>
+        <translation>Назад на своє місце в черзі</translation>
+    </message>
+    <message>
+        <source>Reopen (finished by mistake)…</source>
+        <translation>Відкрити знову (завершено помилково)…</translation>
+    </message>
+    <message>
+        <source>For the order open at this bench, when the packer cannot clear it:</source>
+        <translation>Для замовлення, відкритого на цьому робочому місці, коли пакувальник не може сам розв&apos;язати проблему:</translation>
+    </message>
+    <message>
+        <source>Accept the oldest wrong unit (it stays in the box)…</source>
+        <translation>Підтвердити найстарішу зайву одиницю (вона залишається в коробці)…</translation>
+    </message>
+    <message>
+        <source>Accept the weight the scale gave…</source>
+        <translation>Затвердити вагу, яку показали ваги…</translation>
+    </message>
+    <message>
+        <source>Supervisor: &lt;b&gt;{name}&lt;/b&gt; · packer: {packer}</source>
+        <translation>Керівник: &lt;b&gt;{name}&lt;/b&gt; · пакувальник: {packer}</translation>
+    </message>
+    <message>
+        <source>Why may {number} ship without the missing units?</source>
+        <translation>Чому {number} можна відправити без відсутніх одиниць?</translation>
+    </message>
+    <message>
+        <source>Partial shipment</source>
+        <translation>Часткова відправка</translation>
+    </message>
+    <message>
+        <source>Why reopen {number}? Its tracking number will be void.</source>
+        <translation>Чому знову відкрити {number}? Його трек-номер стане недійсним.</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Відкрити знову</translation>
+    </message>
+    <message>
+        <source>Accept a wrong unit</source>
+        <translation>Підтвердити зайву одиницю</translation>
+    </message>
+    <message>
+        <source>Why may it stay in the box?</source>
+        <translation>Чому вона може залишитися в коробці?</translation>
+    </message>
+    <message>
+        <source>Accept the weight</source>
+        <translation>Затвердити вагу</translation>
+    </message>
+    <message>
+        <source>Why is the weight right?</source>
+        <translation>Чому вага правильна?</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorTools</name>
+    <message>
+        <source>Supervisor panel</source>
+        <translation>Панель керівника</translation>
+    </message>
+    <message>
+        <source>Confirm a unit by hand</source>
+        <translation>Підтвердити одиницю вручну</translation>
     </message>
 </context>
 <context>
@@ -888,6 +1452,18 @@ F12</translation>
         <source>Another machine took {station}: this bench was silent too long. Restart it, or give it another station name.</source>
         <translation>Інший комп&apos;ютер зайняв {station}: це робоче місце мовчало надто довго. Перезапустіть його або дайте йому іншу назву робочого місця.</translation>
     </message>
+    <message>
+        <source>{number} back in the queue</source>
+        <translation>{number} знову в черзі</translation>
+    </message>
+    <message>
+        <source>{number} to the front</source>
+        <translation>{number} на початок черги</translation>
+    </message>
+    <message>
+        <source>{number} back in its place</source>
+        <translation>{number} на своєму місці</translation>
+    </message>
     <message numerus="yes">
         <source>Scan: {name}  ·  bin {bin}  ·  %n left</source>
         <translation>
@@ -1179,6 +1755,206 @@ F12</translation>
     <message>
         <source>Station {station} ready</source>
         <translation>Робоче місце {station} готове</translation>
+    </message>
+    <message>
+        <source>Supervisor badge scanned: type your PIN to open the panel.</source>
+        <translation>Бейдж керівника відскановано: введіть PIN, щоб відкрити панель.</translation>
+    </message>
+    <message>
+        <source>Supervisor {name} at this bench</source>
+        <translation>Керівник: {name}</translation>
+    </message>
+    <message>
+        <source>F11 opens the supervisor panel.</source>
+        <translation>F11 відкриває панель керівника.</translation>
+    </message>
+    <message>
+        <source>Supervisor {name} left</source>
+        <translation>Вихід: {name}</translation>
+    </message>
+    <message>
+        <source>Wrong PIN</source>
+        <translation>Неправильний PIN</translation>
+    </message>
+    <message>
+        <source>{attempts_left} attempt(s) left before the badge locks.</source>
+        <translation>Залишилося спроб до блокування бейджа: {attempts_left}.</translation>
+    </message>
+    <message>
+        <source>Badge of {name} is locked</source>
+        <translation>Заблоковано: {name}</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs: an admin must unlock it.</source>
+        <translation>Забагато неправильних PIN: його має розблокувати адміністратор.</translation>
+    </message>
+    <message>
+        <source>{name} is not a supervisor</source>
+        <translation>{name}: не керівник</translation>
+    </message>
+    <message>
+        <source>Scan a supervisor&apos;s badge first</source>
+        <translation>Спершу бейдж керівника</translation>
+    </message>
+    <message>
+        <source>No PIN typed</source>
+        <translation>PIN не введено</translation>
+    </message>
+    <message>
+        <source>Scan the supervisor&apos;s badge again when ready.</source>
+        <translation>Коли будете готові, відскануйте бейдж керівника ще раз.</translation>
+    </message>
+    <message>
+        <source>No supervisor at this bench</source>
+        <translation>Керівника немає</translation>
+    </message>
+    <message>
+        <source>A supervisor is needed</source>
+        <translation>Потрібен керівник</translation>
+    </message>
+    <message>
+        <source>Scan a supervisor&apos;s badge and type the PIN.</source>
+        <translation>Відскануйте бейдж керівника і введіть PIN.</translation>
+    </message>
+    <message>
+        <source>Scan your badge</source>
+        <translation>Відскануйте бейдж</translation>
+    </message>
+    <message>
+        <source>Nobody is logged in at this bench: nothing was counted.</source>
+        <translation>На цьому робочому місці ніхто не ввійшов: нічого не зараховано.</translation>
+    </message>
+    <message>
+        <source>{name} was idle for {minutes} minute(s). Scan your badge.</source>
+        <translation>{name}: без активності {minutes} хв. Відскануйте бейдж.</translation>
+    </message>
+    <message>
+        <source>OK  {scanned} / {required} (by hand)</source>
+        <translation>ДОБРЕ  {scanned} / {required} (вручну)</translation>
+    </message>
+    <message>
+        <source>{name} ({sku}) confirmed by hand by {by}.</source>
+        <translation>{name} ({sku}) підтверджено вручну: {by}.</translation>
+    </message>
+    <message>
+        <source>BY HAND</source>
+        <translation>ВРУЧНУ</translation>
+    </message>
+    <message>
+        <source>{sku} is not on order {number}</source>
+        <translation>{sku} не з {number}</translation>
+    </message>
+    <message>
+        <source>Nothing was counted.</source>
+        <translation>Нічого не зараховано.</translation>
+    </message>
+    <message>
+        <source>{name}: all {required} counted</source>
+        <translation>{name}: уже {required} шт.</translation>
+    </message>
+    <message>
+        <source>Nothing more to confirm by hand.</source>
+        <translation>Більше нічого підтверджувати вручну.</translation>
+    </message>
+    <message>
+        <source>{name} needs its code</source>
+        <translation>{name}: потрібен код</translation>
+    </message>
+    <message>
+        <source>It is tracked by {tracking}: scan or type its GS1 code.</source>
+        <translation>Потрібен код GS1 ({tracking}): відскануйте або введіть його.</translation>
+    </message>
+    <message>
+        <source>Counted elsewhere meanwhile</source>
+        <translation>Тим часом уже зараховано</translation>
+    </message>
+    <message>
+        <source>Confirm {sku} again.</source>
+        <translation>Підтвердіть {sku} ще раз.</translation>
+    </message>
+    <message>
+        <source>Wrong unit accepted by {name}</source>
+        <translation>Прийнято: {name}</translation>
+    </message>
+    <message>
+        <source>{remaining} wrong unit(s) still to take out.</source>
+        <translation>Ще треба вийняти зайвих одиниць: {remaining}.</translation>
+    </message>
+    <message>
+        <source>Released by a supervisor.</source>
+        <translation>Керівник повернув його в чергу.</translation>
+    </message>
+    <message>
+        <source>Order {number} opened here</source>
+        <translation>{number} відкрито тут</translation>
+    </message>
+    <message>
+        <source>{scanned} of {required} units already scanned.</source>
+        <translation>Уже відскановано {scanned} з {required} шт.</translation>
+    </message>
+    <message>
+        <source>Order {number} ships partially</source>
+        <translation>Часткова відправка {number}</translation>
+    </message>
+    <message>
+        <source>Tracking {tracking}. {reason}</source>
+        <translation>Трек-номер {tracking}. {reason}</translation>
+    </message>
+    <message>
+        <source>Order {number} cancelled</source>
+        <translation>{number} скасовано</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}; cost so far {cost}.</source>
+        <translation>Причина: {reason}; уже витрачено {cost}.</translation>
+    </message>
+    <message>
+        <source>Order {number} reopened</source>
+        <translation>{number} знову відкрито</translation>
+    </message>
+    <message>
+        <source>Its tracking number is void: a new label prints when it is finished again.</source>
+        <translation>Його трек-номер недійсний: нова етикетка надрукується, коли замовлення знову завершать.</translation>
+    </message>
+    <message>
+        <source>Order {number} is not on hold</source>
+        <translation>{number} не відкладено</translation>
+    </message>
+    <message>
+        <source>It is {status}.</source>
+        <translation>Стан: {status}.</translation>
+    </message>
+    <message>
+        <source>Order {number} is {status}</source>
+        <translation>{number}: {status}</translation>
+    </message>
+    <message>
+        <source>Only waiting orders can be expedited.</source>
+        <translation>Пришвидшити можна лише замовлення, що очікують.</translation>
+    </message>
+    <message>
+        <source>Only packed or shipped orders reopen.</source>
+        <translation>Знову відкрити можна лише запаковані або відправлені замовлення.</translation>
+    </message>
+    <message>
+        <source>Give a reason</source>
+        <translation>Вкажіть причину</translation>
+    </message>
+    <message>
+        <source>Nothing of {number} is packed</source>
+        <translation>{number}: нічого в коробці</translation>
+    </message>
+    <message>
+        <source>Cancel it instead.</source>
+        <translation>Натомість скасуйте його.</translation>
+    </message>
+    <message>
+        <source>Cancellation not accepted</source>
+        <translation>Скасування відхилено</translation>
+    </message>
+    <message>
+        <source>{detail}</source>
+        <translation>{detail}</translation>
     </message>
     <message>
         <source>New</source>

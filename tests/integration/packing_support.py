@@ -15,9 +15,11 @@ from packstation import bootstrap, config
 from packstation.domain import barcodes
 from packstation.domain.clock import utcnow
 from packstation.domain.records import Address, ImportBatch, OrderLineRecord, OrderRecord, PackRecord, ProductRecord
+from packstation.domain.settings import LOGIN_REQUIRED
 from packstation.services.bench.bench import Bench
 from packstation.services.bench.commands import OpenOrder
 from packstation.services.bench.outcome import OrderSnapshot
+from packstation.services.settings import set_setting, shared_settings
 
 MUG_EAN = barcodes.with_check_digit("590123400001")  # EAN-13
 MUG_BOX6 = barcodes.with_check_digit("1590123400001")  # GTIN-14 of an inner box of 6 mugs
@@ -73,11 +75,18 @@ def simple_orders(count: int, prefix: str = "RACE") -> ImportBatch:
 def make_app(
     db_url: str, station: str = "bench-1", print_to: Path | None = None, migrate: bool = True, **overrides: object
 ) -> bootstrap.App:
-    """Bootstrap the real app (migrating the database unless told not to) for one station."""
+    """Bootstrap the real app (migrating the database unless told not to) for one station.
+
+    These benches test packing, not people: like a demo database, a scan counts without a login
+    (tests/integration/test_people.py tests the login rule).
+    """
     cfg = config.load(db_url=db_url, station=station, print_to=str(print_to) if print_to else None)
     for key, value in overrides.items():
         setattr(cfg, key, value)
-    return bootstrap.bootstrap(cfg, migrate=migrate)
+    app = bootstrap.bootstrap(cfg, migrate=migrate)
+    if migrate and shared_settings(app.uow).login_required:  # (read first: the database may be read-only)
+        set_setting(app.uow, LOGIN_REQUIRED, "off")
+    return app
 
 
 def open_order(bench: Bench, number: str) -> OrderSnapshot:

@@ -26,7 +26,8 @@ from packstation.domain.errors import ImportRejected
 from packstation.domain.records import ImportBatch
 from packstation.services.bench.commands import Finish
 from packstation.services.importing import import_batch
-from packstation.services.orders_admin import add_packer, show_order
+from packstation.services.orders_admin import show_order
+from packstation.services.users import add_user
 from tests.integration.packing_support import BADGE, MUG_EAN, PACKER, PRODUCTS, SPOON_UPC, make_app, open_order
 from tests.printing_support import Listener
 
@@ -59,7 +60,7 @@ def _app(db_url: str, tmp_path: Path, label_printer: str):  # type: ignore[no-un
     app = make_app(db_url, "bench-1", tmp_path / "printed", label_printer=label_printer,
                    slip_printer=f"folder:{tmp_path / 'slips'}", auto_next=False)  # fmt: skip
     import_batch(app.uow, ImportBatch(products=PRODUCTS), "products")
-    add_packer(app.uow, PACKER, BADGE)
+    add_user(app.uow, PACKER, BADGE)
     return app
 
 

@@ -14,6 +14,7 @@ from packstation.adapters.db.engine import make_engine
 from packstation.adapters.db.migrate import upgrade
 from packstation.adapters.db.unit_of_work import SqlUnitOfWork, uow_factory
 from packstation.domain.errors import StorageUnavailable
+from packstation.domain.users import User
 
 
 @pytest.fixture
@@ -34,14 +35,14 @@ def test_a_thread_reuses_its_connection_and_each_unit_of_work_is_its_own_transac
     factory = uow_factory(engine)
     with factory() as uow:
         first = driver_connection(uow)
-        uow.packers.add("Anna", "PKR-1")  # not committed: rolled back on leaving
+        uow.users.add(User("Anna", "PKR-1"))  # not committed: rolled back on leaving
     with factory() as uow:
         assert driver_connection(uow) is first
-        assert uow.packers.by_badge("PKR-1") is None
-        uow.packers.add("Anna", "PKR-1")
+        assert uow.users.by_badge("PKR-1") is None
+        uow.users.add(User("Anna", "PKR-1"))
         uow.commit()
     with factory() as uow:
-        assert uow.packers.by_badge("PKR-1") is not None
+        assert uow.users.by_badge("PKR-1") is not None
         assert uow.connection.in_transaction()  # the read above began a transaction …
     assert not first.in_transaction  # … which ended with the unit of work
 

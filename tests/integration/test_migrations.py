@@ -61,7 +61,10 @@ def test_empty_to_head_creates_every_table_and_second_upgrade_is_a_noop(db_url: 
         for expected in (
             "products",
             "product_barcodes",
-            "packers",
+            "users",
+            "settings",
+            "cancellations",
+            "supervisor_actions",
             "orders",
             "order_lines",
             "pack_sessions",

@@ -40,6 +40,7 @@ from packstation.services import orders_admin
 from packstation.services.bench.commands import ConfirmRemoved, Finish, Heartbeat, Resume
 from packstation.services.claims import release_order
 from packstation.services.importing import import_batch
+from packstation.services.users import add_user
 
 STATION = "bench-1"
 TRACKING = "PX123456789PL"
@@ -62,7 +63,7 @@ def printed(tmp_path: Path) -> Path:
 def app(db_url: str, printed: Path):  # type: ignore[no-untyped-def]
     application = make_app(db_url, STATION, printed)
     import_batch(application.uow, batch(*ORDERS), "orders.json")
-    orders_admin.add_packer(application.uow, PACKER, BADGE)
+    add_user(application.uow, PACKER, BADGE)
     yield application
     application.dispose()
 

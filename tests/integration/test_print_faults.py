@@ -26,7 +26,8 @@ from packstation.domain.records import CarrierLabel, ImportBatch
 from packstation.services import print_admin
 from packstation.services.bench.commands import Finish, OpenOrder, PrintTick, Reprint, Scan
 from packstation.services.importing import import_batch
-from packstation.services.orders_admin import add_packer, show_order
+from packstation.services.orders_admin import show_order
+from packstation.services.users import add_user
 from tests.conftest import require_service
 from tests.integration.packing_support import BADGE, MUG_EAN, PACKER, PRODUCTS, batch, make_app, open_order, order
 from tests.printing_support import ROOT, Listener
@@ -109,7 +110,7 @@ def test_a_print_folder_with_room_for_the_label_but_not_the_slip(sqlite_url: str
     try:
         app = make_app(sqlite_url, "bench-1", hot, auto_next=False)
         import_batch(app.uow, batch(order("F-1", ("SKU-MUG", 1))), "t")
-        add_packer(app.uow, PACKER, BADGE)
+        add_user(app.uow, PACKER, BADGE)
         bench = _packed(app, "F-1")
         shipped = bench.handle(Finish())
         assert shipped is not None and shipped.code == "order.shipped"  # the label is out: it counts as printed
@@ -139,7 +140,7 @@ def test_a_box_set_aside_gets_exactly_its_own_label_when_its_slip_is_scanned_at_
     one = make_app(sqlite_url, "bench-1", tmp_path / "p1", label_printer=f"tcp:127.0.0.1:{down.port}",
                    slip_printer=f"folder:{tmp_path / 'slips1'}", auto_next=False)  # fmt: skip
     import_batch(one.uow, batch(order("A-1", ("SKU-MUG", 1)), order("A-2", ("SKU-MUG", 1))), "t")
-    add_packer(one.uow, PACKER, BADGE)
+    add_user(one.uow, PACKER, BADGE)
     bench1 = _packed(one, "A-1")
     waiting = bench1.handle(Finish())
     assert waiting is not None and waiting.code == "print.retrying"
@@ -185,7 +186,7 @@ def test_a_supervisors_batch_is_one_job_one_page_per_waiting_label_in_order(sqli
     orders = [order("W-1", ("SKU-MUG", 1)), replace(order("W-2", ("SKU-MUG", 1), tracking=TRACKING),
               carrier_label=carrier), order("W-3", ("SKU-MUG", 1))]  # fmt: skip
     import_batch(app.uow, ImportBatch(products=PRODUCTS, orders=tuple(orders)), "t")
-    add_packer(app.uow, PACKER, BADGE)
+    add_user(app.uow, PACKER, BADGE)
     bench = app.bench()
     bench.scan(BADGE)
     for number in ("W-1", "W-2", "W-3"):
@@ -214,7 +215,7 @@ def test_reprints_from_the_bench_and_the_command_line_are_in_the_audit_trail(sql
     hot = tmp_path / "hot"
     app = make_app(sqlite_url, "bench-1", hot, auto_next=False)
     import_batch(app.uow, batch(order("RP-1", ("SKU-MUG", 1))), "t")
-    add_packer(app.uow, PACKER, BADGE)
+    add_user(app.uow, PACKER, BADGE)
     bench = _packed(app, "RP-1")
     assert bench.handle(Finish()).code == "order.shipped"
     again = bench.handle(Reprint("RP-1", "label"))

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from packstation.services.bench.commands import ConfirmLabel, Finish, PrintTick, Resume
 from packstation.services.importing import import_batch
-from packstation.services.orders_admin import add_packer, show_order
+from packstation.services.orders_admin import show_order
+from packstation.services.users import add_user
 from tests.integration.packing_support import BADGE, MUG_EAN, PACKER, batch, make_app, open_order, order
 from tests.printing_support import ROOT, Listener
 
@@ -31,7 +32,7 @@ def _all_printed(app, number: str) -> bool:  # type: ignore[no-untyped-def]
 
 def _packed_and_ready(app, number: str = "Q-1"):  # type: ignore[no-untyped-def]
     import_batch(app.uow, batch(order(number, ("SKU-MUG", 1))), "t")
-    add_packer(app.uow, PACKER, BADGE)
+    add_user(app.uow, PACKER, BADGE)
     bench = app.bench()
     bench.scan(BADGE)
     open_order(bench, number)

@@ -21,8 +21,10 @@ def test_any_scan_sequence_on_a_database(db_url: str, tmp_path: Path, scans: lis
     from packstation import bootstrap, config
     from packstation.adapters.db.models import ScanEvent
     from packstation.domain.records import ImportBatch
+    from packstation.domain.settings import LOGIN_REQUIRED
     from packstation.services.importing import import_batch
-    from packstation.services.orders_admin import add_packer
+    from packstation.services.settings import set_setting
+    from packstation.services.users import add_user
 
     app = bootstrap.bootstrap(config.load(db_url=db_url, station="fuzz", print_to=str(tmp_path / "printed")))
     try:
@@ -30,7 +32,8 @@ def test_any_scan_sequence_on_a_database(db_url: str, tmp_path: Path, scans: lis
             fresh = uow.products.count() == 0
         if fresh:
             import_batch(app.uow, ImportBatch(products=PRODUCTS, orders=ORDERS), "fuzz")
-            add_packer(app.uow, PACKER, BADGE)
+            add_user(app.uow, PACKER, BADGE)
+            set_setting(app.uow, LOGIN_REQUIRED, "off")  # the scan path, as the in-memory fuzz test runs it
         bench = app.bench()
 
         def counts(number: str) -> list[tuple[str, int, int]]:

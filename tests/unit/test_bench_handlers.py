@@ -337,7 +337,7 @@ def test_an_unexpected_failure_becomes_an_outcome_not_a_crash(tmp_path: Path) ->
     from packstation.config import Config
     from packstation.services.bench.bench import Bench
 
-    def broken_storage():  # type: ignore[no-untyped-def]
+    def broken_storage(**_options):  # type: ignore[no-untyped-def] # a UowFactory: readonly=, bulk=
         raise RuntimeError("the storage adapter has a bug")
 
     bench = Bench(Config(db_url="memory:", station="bench-1"), broken_storage)

@@ -11,16 +11,19 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from packstation.adapters.db import rows, statements
 from packstation.adapters.db.models import (
+    Cancellation,
     Mismatch,
     OrderChange,
     OrderLine,
+    PackedOrder,
     PackSession,
     Parcel,
     ScanEvent,
     StatusChange,
+    SupervisorAction,
     UnitSerial,
 )
-from packstation.domain import journal
+from packstation.domain import journal, reports, supervision
 from packstation.domain.benches import BenchIdentity
 
 
@@ -60,11 +63,11 @@ class SqlJournal:
     def count_open_mismatches(self, order_id: int) -> int:
         return int(self._conn.execute(statements.OPEN_MISMATCHES, {"order_id": order_id}).scalar() or 0)
 
-    def resolve_mismatch(self, mismatch_id: int, at: datetime, by: str, resolution: str) -> None:
+    def resolve_mismatch(self, mismatch_id: int, at: datetime, by: str, resolution: str, note: str = "") -> None:
         self._conn.execute(
             update(Mismatch)
             .where(Mismatch.id == mismatch_id)
-            .values(resolved_at=at, resolved_by=by, resolution=resolution)
+            .values(resolved_at=at, resolved_by=by, resolution=resolution, resolution_note=note)
         )
 
     def mismatches(self, order_id: int) -> tuple[journal.MismatchRecord, ...]:
@@ -200,3 +203,54 @@ class SqlJournal:
             .values(acknowledged=True)
         )
         return self._conn.execute(stmt).rowcount
+
+    def add_packed(self, packed: reports.FinishedOrder) -> None:
+        self._conn.execute(
+            insert(PackedOrder).values(
+                order_id=packed.order_id,
+                at=packed.finished_at,
+                packer=packed.packer,
+                station=packed.station,
+                units=packed.units,
+                packing_seconds=packed.packing_seconds,
+            )  # fmt: skip
+        )
+
+    # -- supervisors ----------------------------------------------------------------------
+    def add_cancellation(self, cancellation: supervision.Cancellation) -> None:
+        c = cancellation
+        self._conn.execute(
+            insert(Cancellation).values(
+                order_id=c.order_id, reason=c.reason.value, note=c.note, packaging=c.costs.packaging,
+                labour=c.costs.labour, postage=c.costs.postage, currency=c.currency, at=c.at, who=c.who,
+                station=c.station,
+            )
+        )  # fmt: skip
+
+    def cancellation(self, order_id: int) -> supervision.Cancellation | None:
+        r = self._conn.execute(select(Cancellation.__table__).where(Cancellation.order_id == order_id)).first()
+        if r is None:
+            return None
+        costs = supervision.CancelCosts(r.packaging, r.labour, r.postage)
+        return supervision.Cancellation(r.order_id, supervision.CancelReason(r.reason), r.note, costs, r.currency,
+                                        r.at, r.who, r.station)  # fmt: skip
+
+    def add_supervisor_action(self, action: supervision.SupervisorAction) -> int:
+        values = asdict(action)
+        del values["action_id"]
+        values["action"] = action.action.value
+        stmt = insert(SupervisorAction).values(values).returning(SupervisorAction.id)
+        return int(self._conn.execute(stmt).scalar_one())
+
+    def supervisor_actions(self, order_id: int) -> tuple[supervision.SupervisorAction, ...]:
+        stmt = (
+            select(SupervisorAction.__table__)
+            .where(SupervisorAction.order_id == order_id)
+            .order_by(SupervisorAction.id)
+        )
+        return tuple(
+            supervision.SupervisorAction(
+                supervision.Action(r.action), r.at, r.who, r.station, r.order_id, r.reason, r.detail, r.id
+            )  # fmt: skip
+            for r in self._conn.execute(stmt)
+        )

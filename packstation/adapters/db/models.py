@@ -9,6 +9,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -17,6 +18,8 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -51,12 +54,27 @@ class ProductBarcode(Base):
     product: Mapped[Product] = relationship(back_populates="barcodes")
 
 
-class Packer(Base):
-    __tablename__ = "packers"
+class User(Base):
+    """A person with a badge: packer, supervisor or admin (until 0009 the table ``packers``)."""
+
+    __tablename__ = "users"
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(120))
     badge: Mapped[str] = mapped_column(String(64), unique=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    role: Mapped[str] = mapped_column(String(16), default="packer", server_default="packer")
+    # scrypt$n$r$p$salt$hash (domain.users.hash_pin); never the PIN itself.
+    pin_hash: Mapped[str | None] = mapped_column(String(200))
+    failed_pins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    locked_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class Setting(Base):
+    """A rule every bench on this database follows (domain.settings): one row per setting."""
+
+    __tablename__ = "settings"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
 
 
 class Bench(Base):
@@ -109,6 +127,14 @@ class Order(Base):
     claim_heartbeat: Mapped[datetime | None] = mapped_column(DateTime)
     # Number, customer and city folded (domain.search.search_key): the queue filter matches accent-blind.
     search_key: Mapped[str] = mapped_column(String(600), default="")
+    # The shop's ship-by time (the queue's order when given) and a supervisor's "to the front".
+    ship_by: Mapped[datetime | None] = mapped_column(DateTime)
+    expedited_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The serial the order's SSCCs derive from; NULL: the order id. A reopened order gets a fresh one.
+    tracking_serial: Mapped[int | None] = mapped_column(Integer)
+    # Units ordered (the lines' quantities summed, kept with the lines): the reports tell single-item orders
+    # from multi-item ones for a million scans without summing the lines again.
+    units: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     lines: Mapped[list[OrderLine]] = relationship(
         back_populates="order", cascade="all, delete-orphan", order_by="OrderLine.position"
     )
@@ -124,6 +150,8 @@ class OrderLine(Base):
     quantity: Mapped[int] = mapped_column(Integer)
     # Accepted units, written in the same transaction as the scan event that counts them.
     scanned: Mapped[int] = mapped_column(Integer, default=0)
+    # Units a supervisor let the order ship without (a partial shipment), printed on the slip.
+    missing: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     unit_price: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     currency: Mapped[str] = mapped_column(String(3), default="")  # of unit_price; empty: the order's
     order: Mapped[Order] = relationship(back_populates="lines")
@@ -154,7 +182,13 @@ class PackSession(Base):
 
 class ScanEvent(Base):
     __tablename__ = "scan_events"
-    __table_args__ = (Index("ix_scan_events_order_at", "order_id", "id"),)
+    __table_args__ = (
+        Index("ix_scan_events_order_at", "order_id", "id"),
+        # The reports read a period's scans by verdict and time, with what the statistics count (index-only).
+        Index("ix_scan_events_verdict_at", "verdict", "at", "packer", "order_id"),
+        # Units confirmed by hand: few, found at once by the mismatch report.
+        Index("ix_scan_events_manual", "at", sqlite_where=text("manual = 1"), postgresql_where=text("manual")),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime)
     order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
@@ -175,6 +209,7 @@ class ScanEvent(Base):
     expiry: Mapped[date | None] = mapped_column(Date)
     parcel: Mapped[int | None] = mapped_column(Integer)  # the parcel the unit went into
     weight_kg: Mapped[Decimal | None] = mapped_column(Numeric(10, 3))  # a weighing's result
+    manual: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())  # confirmed by hand
 
 
 class UnitSerial(Base):
@@ -194,6 +229,7 @@ class Mismatch(Base):
     """A unit that must come out of the box before the order may finish."""
 
     __tablename__ = "mismatches"
+    __table_args__ = (Index("ix_mismatches_created_at", "created_at"),)  # the mismatch report's period
     id: Mapped[int] = mapped_column(primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
     scan_event_id: Mapped[int] = mapped_column(ForeignKey("scan_events.id", ondelete="CASCADE"))
@@ -207,6 +243,9 @@ class Mismatch(Base):
     resolved_by: Mapped[str | None] = mapped_column(String(120))
     resolution: Mapped[str | None] = mapped_column(String(32))
     voided: Mapped[bool] = mapped_column(Boolean, default=False)
+    # What the order still needed when the wrong unit was scanned, and a supervisor's reason for an override.
+    expected: Mapped[str] = mapped_column(Text, default="", server_default="")
+    resolution_note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 class Parcel(Base):
@@ -298,3 +337,51 @@ class PrintEvent(Base):
     who: Mapped[str] = mapped_column(String(120))
     station: Mapped[str] = mapped_column(String(64))
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Cancellation(Base):
+    """Why and at what cost a supervisor cancelled an order (one per order)."""
+
+    __tablename__ = "cancellations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), unique=True)
+    reason: Mapped[str] = mapped_column(String(24))
+    note: Mapped[str] = mapped_column(Text, default="")
+    packaging: Mapped[Decimal] = mapped_column(Numeric(10, 2))
+    labour: Mapped[Decimal] = mapped_column(Numeric(10, 2))
+    postage: Mapped[Decimal] = mapped_column(Numeric(10, 2))
+    currency: Mapped[str] = mapped_column(String(3))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    who: Mapped[str] = mapped_column(String(120))
+    station: Mapped[str] = mapped_column(String(64))
+
+
+class SupervisorAction(Base):
+    """Every decision of a supervisor (release, override, cancel, expedite, reopen…): who, when, where, why."""
+
+    __tablename__ = "supervisor_actions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int | None] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    action: Mapped[str] = mapped_column(String(24))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    who: Mapped[str] = mapped_column(String(120))
+    station: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class PackedOrder(Base):
+    """An order packed by a packer: when, by whom, its units and its time in packing (the statistics' facts).
+
+    Written in the transaction that packs the order (``packing -> packed``), so the packer statistics read
+    one row per order instead of working it out from its status changes again.
+    """
+
+    __tablename__ = "packed_orders"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"), index=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    packer: Mapped[str] = mapped_column(String(120))
+    station: Mapped[str] = mapped_column(String(64))
+    units: Mapped[int] = mapped_column(Integer)
+    packing_seconds: Mapped[float] = mapped_column(Float)

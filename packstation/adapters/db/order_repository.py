@@ -53,9 +53,14 @@ def _free_for(bench: BenchIdentity, stale_before: datetime) -> ColumnElement[boo
 
 
 def _queue_row(row: Row[Any]) -> orders.QueueRow:
-    number, status, customer, city, units, station, carrier, scanned, expired = tuple(row)
+    number, status, customer, city, units, station, carrier, scanned, expired, expedited, ship_by = tuple(row)
     return orders.QueueRow(number, Status(status), customer, city, int(units), station, carrier, int(scanned),
-                           bool(expired))  # fmt: skip
+                           bool(expired), expedited is not None, ship_by)  # fmt: skip
+
+
+def _queue_order() -> tuple[Any, ...]:
+    """The queue's order: expedited first, then by ship-by time where the shop gave one, else by age."""
+    return (case((Order.expedited_at.is_(None), 1), else_=0), func.coalesce(Order.ship_by, Order.created_at), Order.id)
 
 
 def _line_rows(order_id: int, lines: tuple[OrderLineRecord, ...], names: Mapping[str, str]) -> list[dict[str, Any]]:
@@ -141,10 +146,10 @@ class SqlOrders:
         head = select(Order.id).where(waiting)
         if skip is not None:
             head = head.where(Order.id != skip)
-        # Mine first, then orphaned `packing` orders (they resume), then `new` ones by age.
+        # Mine first, then orphaned `packing` orders (they resume), then `new` ones: expedited, ship-by, age.
         mine = case((Order.claim_bench == bench.bench_id, 0), else_=1)
         resuming = case((Order.status == Status.PACKING.value, 0), else_=1)
-        head = head.order_by(mine, resuming, Order.created_at, Order.id).limit(1)
+        head = head.order_by(mine, resuming, *_queue_order()).limit(1)
         if self._conn.dialect.name == "postgresql":
             head = head.with_for_update(skip_locked=True)
         stmt = (
@@ -185,6 +190,17 @@ class SqlOrders:
     def set_tracking(self, order_id: int, tracking_number: str) -> None:
         self._conn.execute(update(Order).where(Order.id == order_id).values(tracking_number=tracking_number))
 
+    def set_tracking_serial(self, order_id: int, serial: int) -> None:
+        self._conn.execute(update(Order).where(Order.id == order_id).values(tracking_serial=serial))
+
+    def set_expedited(self, order_id: int, at: datetime | None) -> None:
+        self._conn.execute(update(Order).where(Order.id == order_id).values(expedited_at=at))
+
+    def set_missing(self, order_id: int, missing: Mapping[int, int]) -> None:
+        for line_id, units in missing.items():
+            stmt = update(OrderLine).where(OrderLine.id == line_id, OrderLine.order_id == order_id)
+            self._conn.execute(stmt.values(missing=units))
+
     def add_scanned(self, line_id: int, units: int, expected: int) -> bool:
         params = {"b_line": line_id, "b_units": units, "b_expected": expected}
         cursor = statements.ADD_SCANNED_ON_DRIVER.execute(self._conn, params)  # every scan: see driver_sql
@@ -208,7 +224,7 @@ class SqlOrders:
         if needle:  # accent- and case-blind ("lodz" finds "Łódź"): the folded key stored with the order
             escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             conditions.append(Order.search_key.like(f"%{escaped}%", escape="\\"))
-        stmt = self._rows(stale_before).where(*conditions).order_by(Order.created_at, Order.id)
+        stmt = self._rows(stale_before).where(*conditions).order_by(*_queue_order())
         found = tuple(_queue_row(row) for row in self._conn.execute(stmt.limit(limit).offset(offset)))
         total = self._conn.scalar(select(func.count(Order.id)).where(*conditions)) or 0
         return orders.QueuePage(found, int(total), offset)
@@ -240,6 +256,8 @@ class SqlOrders:
             Order.carrier,
             counted.scalar_subquery(),
             case((expired, True), else_=False),
+            Order.expedited_at,
+            Order.ship_by,
         )
 
     def add_many(self, records: Sequence[OrderRecord], at: datetime, names: Mapping[str, str]) -> list[int]:
@@ -248,7 +266,8 @@ class SqlOrders:
             return []
         values = [
             {"number": r.number, "external_id": r.external_id, "source": r.source, "status": Status.NEW.value,
-             "created_at": at, "updated_at": at, **r.details(),
+             "created_at": at, "updated_at": at, "units": sum(ln.quantity for ln in r.lines),
+             **r.details(),
              "search_key": search.search_key(r.number, r.customer_name or r.address.name, r.address.city)}
             for r in records
         ]  # fmt: skip
@@ -272,6 +291,7 @@ class SqlOrders:
     def replace_lines(self, order_id: int, lines: tuple[OrderLineRecord, ...], names: Mapping[str, str]) -> None:
         self._conn.execute(delete(OrderLine).where(OrderLine.order_id == order_id))
         self._insert_lines(order_id, lines, names)
+        self._conn.execute(update(Order).where(Order.id == order_id).values(units=sum(ln.quantity for ln in lines)))
 
     def _insert_lines(self, order_id: int, lines: tuple[OrderLineRecord, ...], names: Mapping[str, str]) -> None:
         values = _line_rows(order_id, lines, names)

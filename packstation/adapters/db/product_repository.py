@@ -1,4 +1,4 @@
-"""Products, their barcodes, and packers' badges on SQLite and PostgreSQL."""
+"""Products and their barcodes on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from decimal import Decimal
 from sqlalchemy import Connection, delete, func, insert, select, update
 
 from packstation.adapters.db import statements
-from packstation.adapters.db.models import Packer, Product, ProductBarcode
+from packstation.adapters.db.models import Product, ProductBarcode
 from packstation.adapters.db.rows import chunked
 from packstation.domain import barcodes, orders
 from packstation.domain.records import ProductRecord
@@ -113,20 +113,3 @@ class SqlProducts:
 
     def count(self) -> int:
         return int(self._conn.scalar(select(func.count(Product.id))) or 0)
-
-
-class SqlPackers:
-    def __init__(self, conn: Connection) -> None:
-        self._conn = conn
-
-    def by_badge(self, badge: str) -> orders.Packer | None:
-        stmt = select(Packer.name, Packer.badge).where(Packer.badge == badge, Packer.active.is_(True))
-        row = self._conn.execute(stmt).first()
-        return None if row is None else orders.Packer(row.name, row.badge)
-
-    def add(self, name: str, badge: str) -> None:
-        self._conn.execute(insert(Packer).values(name=name, badge=badge, active=True))
-
-    def badges(self) -> tuple[orders.Packer, ...]:
-        stmt = select(Packer.name, Packer.badge).where(Packer.active.is_(True)).order_by(Packer.name)
-        return tuple(orders.Packer(name, badge) for name, badge in self._conn.execute(stmt))

@@ -43,6 +43,8 @@ def mismatch(row: Row[Any]) -> journal.MismatchRecord:
         resolution=row.resolution,
         voided=row.voided,
         mismatch_id=row.id,
+        expected=row.expected,
+        resolution_note=row.resolution_note,
     )
 
 
@@ -67,6 +69,7 @@ def scan(row: Row[Any]) -> journal.ScanRecord:
         expiry=row.expiry,
         parcel=row.parcel,
         weight_kg=row.weight_kg,
+        manual=row.manual,
     )
 
 
@@ -77,12 +80,22 @@ def load_orders(conn: Connection, rows: Sequence[Row[Any]]) -> list[orders.Order
     lines: dict[int, list[orders.OrderLine]] = {row.id: [] for row in rows}
     stmt = select(LINE_TABLE).where(OrderLine.order_id.in_(list(lines))).order_by(OrderLine.position, OrderLine.id)
     for line in conn.execute(stmt):
-        lines[line.order_id].append(
-            orders.OrderLine(
-                line.id, line.position, line.sku, line.name, line.quantity, line.scanned, line.unit_price, line.currency
-            )  # fmt: skip
-        )
+        lines[line.order_id].append(order_line(line))
     return [order(row, lines[row.id]) for row in rows]
+
+
+def order_line(row: Row[Any]) -> orders.OrderLine:
+    return orders.OrderLine(
+        line_id=row.id,
+        position=row.position,
+        sku=row.sku,
+        name=row.name,
+        quantity=row.quantity,
+        scanned=row.scanned,
+        missing=row.missing,
+        unit_price=row.unit_price,
+        currency=row.currency,
+    )
 
 
 def order(row: Row[Any], lines: Iterable[orders.OrderLine]) -> orders.Order:
@@ -108,6 +121,9 @@ def order(row: Row[Any], lines: Iterable[orders.OrderLine]) -> orders.Order:
         claim_packer=row.claim_packer,
         claim_heartbeat=row.claim_heartbeat,
         created_at=row.created_at,
+        ship_by=row.ship_by,
+        expedited_at=row.expedited_at,
+        tracking_serial=row.tracking_serial,
     )
 
 

@@ -48,6 +48,7 @@ SCAN_FIELDS = {
     "expiry": Date,
     "parcel": Integer,
     "weight_kg": Numeric,
+    "manual": Boolean,
 }
 GUARDED_SCAN = (
     insert(ScanEvent)

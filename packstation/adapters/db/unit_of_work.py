@@ -18,7 +18,9 @@ from packstation.adapters.db.held_connections import HeldConnections
 from packstation.adapters.db.journal_repository import SqlJournal
 from packstation.adapters.db.order_repository import SqlOrders
 from packstation.adapters.db.print_job_repository import SqlPrintJobs
-from packstation.adapters.db.product_repository import SqlPackers, SqlProducts
+from packstation.adapters.db.product_repository import SqlProducts
+from packstation.adapters.db.report_repository import SqlReports
+from packstation.adapters.db.user_repository import SqlSettings, SqlUsers
 
 # How long a bulk writer (an import) pauses between its transactions for a waiting bench.
 GIVE_WAY_S = 0.005
@@ -35,7 +37,9 @@ class SqlUnitOfWork:
 
     orders: SqlOrders
     products: SqlProducts
-    packers: SqlPackers
+    users: SqlUsers
+    settings: SqlSettings
+    reports: SqlReports
     journal: SqlJournal
     benches: SqlBenches
     print_jobs: SqlPrintJobs
@@ -66,7 +70,9 @@ class SqlUnitOfWork:
             self.connection.execution_options(**{READONLY: self._readonly, BULK: self._bulk})
         self.orders = SqlOrders(self.connection)
         self.products = SqlProducts(self.connection)
-        self.packers = SqlPackers(self.connection)
+        self.users = SqlUsers(self.connection)
+        self.settings = SqlSettings(self.connection)
+        self.reports = SqlReports(self.connection)
         self.journal = SqlJournal(self.connection)
         self.benches = SqlBenches(self.connection)
         self.print_jobs = SqlPrintJobs(self.connection)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
+from datetime import UTC, datetime
 from decimal import Decimal
 from functools import partial
 from pathlib import Path
@@ -37,7 +38,7 @@ from packstation.domain.tracking import TRACKING_MODES
 
 ORDER_FIELDS = ("order_number", "external_id", "source", "customer_name", "email", "phone", "street",
                 "postal_code", "city", "country", "carrier", "service", "payment", "cod_amount", "currency",
-                "notes", "tracking_number", "status", "gift_note", "carrier_label")  # fmt: skip
+                "notes", "tracking_number", "status", "gift_note", "carrier_label", "ship_by")  # fmt: skip
 # An order line's own fields besides sku, quantity and its name.
 LINE_PRICE_FIELDS = ("unit_price", "price_currency")
 ADDRESS_FIELDS = ("street", "postal_code", "city", "country")
@@ -130,6 +131,26 @@ def parse_decimal(value: object, field: str, places: int = 3, below: int = 10**6
     if number != number.quantize(Decimal(1).scaleb(-places)):
         raise FieldError(f"{field} {number} has more than {places} decimal places")
     return number
+
+
+def parse_moment(value: object, field: str = "ship_by") -> datetime | None:
+    """``2026-05-04`` or ``2026-05-04T14:00`` (with ``Z`` or ``+02:00``) -> naive UTC; empty -> None.
+
+    A date alone is that day's start; a time without an offset is taken as UTC.
+    """
+    text = clean_text(value, field)
+    if not text:
+        return None
+    try:
+        moment = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text)
+    except ValueError:
+        raise FieldError(f"{field} must be a date like 2026-05-04 or a time like 2026-05-04T14:00+02:00, "
+                         f"got {show(value)}") from None  # fmt: skip
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC).replace(tzinfo=None)
+    if not 2000 <= moment.year <= 2100:
+        raise FieldError(f"{field} {show(value)} is not a plausible date")
+    return moment
 
 
 def parse_barcode(value: object, field: str = "barcode") -> str:
@@ -311,6 +332,7 @@ class BatchBuilder:
             row.ok = False
         elif not lines:
             row.error(f"order {show(number)} has no lines")
+        ship_by = row.get("ship_by", parse_moment)
         record = dict(currency=row.code("currency", 3, "PLN"), notes=row.text("notes", multiline=True),
                       tracking_number=row.text("tracking_number"), status=row.choice("status", ("new", "cancelled")),
                       carrier=row.text("carrier"), service=row.text("service"),
@@ -322,7 +344,7 @@ class BatchBuilder:
         if row.ok and len(complete) == len(order_lines):
             self.orders.append(OrderRecord(external_id, number, source, address.name, address, tuple(complete),
                                            email, phone, payment=payment, cod_amount=cod, carrier_label=label,
-                                           **record))  # fmt: skip
+                                           ship_by=ship_by, **record))  # fmt: skip
 
     def _carrier_label(self, row: _Row, tracking_number: str) -> CarrierLabel | None:
         """The order's carrier label (checked: see ``carrier_labels``); it needs the tracking number it carries."""

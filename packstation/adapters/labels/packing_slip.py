@@ -259,7 +259,11 @@ def _lines_table(doc: ShipmentDocuments, pick: bool) -> Table:
     head = Row([*header, Text.of(word(lang, "qty"), HEAD_QTY, w[-1])], fill=HEAD_FILL).measure()
     rows = []
     for n, line in enumerate(doc.lines, start=1):
-        name = f"{line.name}\n{word(lang, 'lot')}: {line.lot_serial}" if line.lot_serial and not pick else line.name
+        name = line.name
+        if line.lot_serial and not pick:
+            name += f"\n{word(lang, 'lot')}: {line.lot_serial}"
+        if line.missing:  # a partial shipment a supervisor approved: the customer is told what is not in the box
+            name += f"\n{word(lang, 'missing')}: {line.missing}"
         cells: list[Text | None] = [Text.of(n, SMALL, w[0]), Text.of(line.sku, BODY, w[1]), Text.of(name, BODY, w[2])]
         if pick:
             cells.append(Text.of(line.bin_location, BODY, w[3]))

@@ -17,6 +17,8 @@ from packstation.domain.journal import (
     ScanRecord,
     StatusChange,
 )
+from packstation.domain.reports import FinishedOrder
+from packstation.domain.supervision import Cancellation, SupervisorAction
 
 
 class MemoryJournal:
@@ -45,9 +47,11 @@ class MemoryJournal:
     def count_open_mismatches(self, order_id: int) -> int:
         return len(self.open_mismatches(order_id))
 
-    def resolve_mismatch(self, mismatch_id: int, at: datetime, by: str, resolution: str) -> None:
+    def resolve_mismatch(self, mismatch_id: int, at: datetime, by: str, resolution: str, note: str = "") -> None:
         found = self._t.mismatches[mismatch_id]
-        self._t.mismatches[mismatch_id] = replace(found, resolved_at=at, resolved_by=by, resolution=resolution)
+        self._t.mismatches[mismatch_id] = replace(
+            found, resolved_at=at, resolved_by=by, resolution=resolution, resolution_note=note
+        )
 
     def mismatches(self, order_id: int) -> tuple[MismatchRecord, ...]:
         return tuple(m for _, m in sorted(self._t.mismatches.items()) if m.order_id == order_id)
@@ -135,3 +139,20 @@ class MemoryJournal:
                 self._t.order_changes[i] = replace(change, acknowledged=True)
                 seen += 1
         return seen
+
+    def add_packed(self, packed: FinishedOrder) -> None:
+        self._t.packed.append(packed)
+
+    def add_cancellation(self, cancellation: Cancellation) -> None:
+        self._t.cancellations[cancellation.order_id] = cancellation
+
+    def cancellation(self, order_id: int) -> Cancellation | None:
+        return self._t.cancellations.get(order_id)
+
+    def add_supervisor_action(self, action: SupervisorAction) -> int:
+        action_id = self._t.next_id()
+        self._t.supervisor_actions[action_id] = replace(action, action_id=action_id)
+        return action_id
+
+    def supervisor_actions(self, order_id: int) -> tuple[SupervisorAction, ...]:
+        return tuple(a for _, a in sorted(self._t.supervisor_actions.items()) if a.order_id == order_id)

@@ -61,10 +61,8 @@ class MemoryOrders:
         ]
         if not waiting:
             return None
-        head = min(
-            waiting,
-            key=lambda o: (o.claim_bench != bench.bench_id, o.status is not Status.PACKING, _age(o), o.order_id),
-        )
+        head = min(waiting, key=lambda o: (o.claim_bench != bench.bench_id, o.status is not Status.PACKING,
+                                            *_queue_key(o)))  # fmt: skip
         self._put(_claimed(head, bench, packer, now))
         return head.order_id
 
@@ -95,6 +93,17 @@ class MemoryOrders:
     def set_tracking(self, order_id: int, tracking_number: str) -> None:
         self._put(replace(self.get(order_id), tracking_number=tracking_number))
 
+    def set_tracking_serial(self, order_id: int, serial: int) -> None:
+        self._put(replace(self.get(order_id), tracking_serial=serial))
+
+    def set_expedited(self, order_id: int, at: datetime | None) -> None:
+        self._put(replace(self.get(order_id), expedited_at=at))
+
+    def set_missing(self, order_id: int, missing: Mapping[int, int]) -> None:
+        order = self.get(order_id)
+        lines = tuple(replace(ln, missing=missing[ln.line_id]) if ln.line_id in missing else ln for ln in order.lines)
+        self._put(replace(order, lines=lines))
+
     def add_scanned(self, line_id: int, units: int, expected: int) -> bool:
         order = self.get(self._t.line_owner[line_id])
         line = next(ln for ln in order.lines if ln.line_id == line_id)
@@ -120,7 +129,7 @@ class MemoryOrders:
         needle = search.fold(text.strip())
         if needle:
             found = [o for o in found if needle in search.search_key(o.number, o.customer_name, o.address.city)]
-        found.sort(key=lambda o: (_age(o), o.order_id))
+        found.sort(key=_queue_key)
         rows = tuple(_row(o, stale_before) for o in found[offset : offset + limit])
         return QueuePage(rows, len(found), offset)
 
@@ -201,12 +210,18 @@ def _with_details(order: Order, details: OrderDetails) -> Order:
         currency=text("currency"),
         notes=text("notes"),
         tracking_number=text("tracking_number"),
+        ship_by=d["ship_by"] if isinstance(d["ship_by"], datetime) else None,
         gift_note=text("gift_note"),
     )
 
 
 def _age(order: Order) -> datetime:
     return order.created_at or datetime.min
+
+
+def _queue_key(order: Order) -> tuple[bool, datetime, int]:
+    """The queue's order: expedited first, then by ship-by time where the shop gave one, else by age."""
+    return order.expedited_at is None, order.ship_by or _age(order), order.order_id
 
 
 def _silent(order: Order, stale_before: datetime | None) -> bool:
@@ -228,7 +243,8 @@ def _claimed(order: Order, bench: BenchIdentity, packer: str, now: datetime) -> 
 def _row(order: Order, stale_before: datetime | None) -> QueueRow:
     expired = order.status is Status.PACKING and stale_before is not None and _silent(order, stale_before)
     return QueueRow(order.number, order.status, order.customer_name, order.address.city, order.units_required,
-                    order.claim_station, order.carrier, order.units_scanned, expired)  # fmt: skip
+                    order.claim_station, order.carrier, order.units_scanned, expired, order.expedited_at is not None,
+                    order.ship_by)  # fmt: skip
 
 
 def _id(order: Order) -> int:

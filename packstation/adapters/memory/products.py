@@ -1,4 +1,4 @@
-"""Products, barcodes and packers in memory: the same contract as ``adapters.db.product_repository``."""
+"""Products and barcodes in memory: the same contract as ``adapters.db.product_repository``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from packstation.adapters.memory.tables import Tables
 from packstation.domain import barcodes
-from packstation.domain.orders import Packer, Product, ProductBarcode
+from packstation.domain.orders import Product, ProductBarcode
 from packstation.domain.records import ProductRecord
 from packstation.domain.verification import ProductMatch
 
@@ -71,18 +71,3 @@ class MemoryProducts:
 
     def count(self) -> int:
         return len(self._t.products)
-
-
-class MemoryPackers:
-    def __init__(self, tables: Tables) -> None:
-        self._t = tables
-
-    def by_badge(self, badge: str) -> Packer | None:
-        packer = self._t.packers.get(badge)
-        return packer if packer is not None and packer.active else None
-
-    def add(self, name: str, badge: str) -> None:
-        self._t.packers[badge] = Packer(name, badge)
-
-    def badges(self) -> tuple[Packer, ...]:
-        return tuple(sorted((p for p in self._t.packers.values() if p.active), key=lambda p: p.name))

@@ -12,8 +12,10 @@ from packstation.adapters.memory.cartons import MemoryCartons
 from packstation.adapters.memory.journal import MemoryJournal
 from packstation.adapters.memory.orders import MemoryOrders
 from packstation.adapters.memory.print_jobs import MemoryPrintJobs
-from packstation.adapters.memory.products import MemoryPackers, MemoryProducts
+from packstation.adapters.memory.products import MemoryProducts
+from packstation.adapters.memory.reports import MemoryReports
 from packstation.adapters.memory.tables import Tables
+from packstation.adapters.memory.users import MemorySettings, MemoryUsers
 
 
 class MemoryStore:
@@ -34,7 +36,9 @@ class MemoryUnitOfWork:
 
     orders: MemoryOrders
     products: MemoryProducts
-    packers: MemoryPackers
+    users: MemoryUsers
+    settings: MemorySettings
+    reports: MemoryReports
     journal: MemoryJournal
     benches: MemoryBenches
     print_jobs: MemoryPrintJobs
@@ -54,7 +58,9 @@ class MemoryUnitOfWork:
         self._work = self._store.tables.copy()
         self.orders = MemoryOrders(self._work)
         self.products = MemoryProducts(self._work)
-        self.packers = MemoryPackers(self._work)
+        self.users = MemoryUsers(self._work)
+        self.settings = MemorySettings(self._work)
+        self.reports = MemoryReports(self._work)
         self.journal = MemoryJournal(self._work)
         self.benches = MemoryBenches(self._work)
         self.print_jobs = MemoryPrintJobs(self._work)

@@ -13,10 +13,13 @@ from packstation.domain.journal import (
     ScanRecord,
     StatusChange,
 )
-from packstation.domain.orders import Order, Packer, Product
+from packstation.domain.orders import Order, Product
 from packstation.domain.parcels import Carton
 from packstation.domain.printing import PrintEvent, PrintJob
 from packstation.domain.records import CarrierLabel
+from packstation.domain.reports import FinishedOrder
+from packstation.domain.supervision import Cancellation, SupervisorAction
+from packstation.domain.users import User
 
 
 @dataclass
@@ -27,7 +30,12 @@ class Tables:
     line_owner: dict[int, int] = field(default_factory=dict)  # line id -> order id
     products: dict[str, Product] = field(default_factory=dict)
     barcodes: dict[str, tuple[str, int]] = field(default_factory=dict)  # code -> (sku, units)
-    packers: dict[str, Packer] = field(default_factory=dict)  # badge -> packer
+    users: dict[str, User] = field(default_factory=dict)  # badge -> user
+    pin_hashes: dict[str, str] = field(default_factory=dict)  # badge -> scrypt hash
+    settings: dict[str, str] = field(default_factory=dict)
+    cancellations: dict[int, Cancellation] = field(default_factory=dict)  # order id -> cancellation
+    supervisor_actions: dict[int, SupervisorAction] = field(default_factory=dict)
+    packed: list[FinishedOrder] = field(default_factory=list)
     scans: dict[int, ScanRecord] = field(default_factory=dict)
     mismatches: dict[int, MismatchRecord] = field(default_factory=dict)
     sessions: dict[int, PackSession] = field(default_factory=dict)

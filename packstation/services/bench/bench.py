@@ -9,6 +9,7 @@ from packstation.config import Config
 from packstation.domain import barcodes
 from packstation.domain.errors import ClaimLost, DomainError
 from packstation.logs import report_exception
+from packstation.services.bench import people
 from packstation.services.bench.commands import Command, Scan
 from packstation.services.bench.outcome import OrderSnapshot, Outcome, OutcomeKind, outcome, refusal
 from packstation.services.bench.printing_actions import while_label_pending
@@ -64,7 +65,8 @@ class Bench:
             type(command).__name__, result.kind, result.code, result.stored,
             session.snapshot.number if session.snapshot else None, session.packer, raw[:80],
         )  # fmt: skip
-        return replace(result, raw=raw, order=session.snapshot, packer=session.packer)
+        supervisor = session.supervisor.name if session.supervisor else None
+        return replace(result, raw=raw, order=session.snapshot, packer=session.packer, supervisor=supervisor)
 
     def scan(self, raw: str) -> Outcome:
         """Handle one scan (a convenience for tests and benchmarks); a scan always has an outcome."""
@@ -77,6 +79,12 @@ class Bench:
         log.debug("command %r", command)
         try:
             try:
+                idle = people.idle_logout(self._ctx, command)
+                if idle is not None and isinstance(command, people.TICKS):
+                    return idle  # shown at once: the bench ticks every second
+                refused = people.login_refusal(self._ctx, command)
+                if refused is not None:
+                    return refused
                 pending = while_label_pending(self._ctx, command)
                 if pending is not None:
                     return pending

@@ -6,11 +6,15 @@ Adding an action: a dataclass here, a handler function, one entry in ``registry.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from decimal import Decimal
 
 
 class Command:
     """Base of every bench command (frozen dataclasses below)."""
+
+
+MANUAL_COMMAND = "MANUAL-"  # CMD-MANUAL-<SKU>: a unit confirmed by hand from a sheet of SKU barcodes
 
 
 @dataclass(frozen=True)
@@ -168,6 +172,89 @@ class DeviceStatus(Command):
     port: str = ""
     reason: str = ""
     discarded: str = ""
+
+
+@dataclass(frozen=True)
+class EnterPin(Command):
+    """The PIN typed after a supervisor's badge was scanned (never shown in a repr, so never logged)."""
+
+    pin: str = field(repr=False)
+
+
+@dataclass(frozen=True)
+class CancelPin(Command):
+    """The PIN was not typed after all: forget the scanned supervisor badge."""
+
+
+@dataclass(frozen=True)
+class EndSupervision(Command):
+    """The supervisor is done at this bench; the packer stays logged in."""
+
+
+@dataclass(frozen=True)
+class OverrideMismatch(Command):
+    """A supervisor accepts the oldest wrong unit of the open order, which the packer cannot take out."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class OverrideWeight(Command):
+    """A supervisor accepts the weight the scale gave for the open parcel despite a wrong weight."""
+
+    reason: str
+
+
+@dataclass(frozen=True)
+class ReleaseHeld(Command):
+    """A supervisor sends a held order back to the queue, or (``to_packing``) opens it here."""
+
+    number: str
+    to_packing: bool = False
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class ApprovePartial(Command):
+    """A supervisor lets a held order ship without its missing units (recorded and printed on the slip)."""
+
+    number: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class CancelOrder(Command):
+    """A supervisor cancels an order: reason (``domain.supervision.CancelReason``), text, costs incurred."""
+
+    number: str
+    reason: str
+    note: str = ""
+    packaging: Decimal = Decimal("0")
+    labour: Decimal = Decimal("0")
+    postage: Decimal = Decimal("0")
+
+
+@dataclass(frozen=True)
+class Expedite(Command):
+    """A supervisor pushes an order to the front of the queue (``on``), or takes that back."""
+
+    number: str
+    on: bool = True
+
+
+@dataclass(frozen=True)
+class Reopen(Command):
+    """A supervisor reopens an order finished by mistake: its tracking number is voided, it opens here."""
+
+    number: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ManualConfirm(Command):
+    """A unit whose barcode will not scan, confirmed by hand (a line picked on screen or ``CMD-MANUAL-<SKU>``)."""
+
+    sku: str
 
 
 # ``CMD-<NAME>`` barcodes and the command each one runs (hotkeys send the commands directly).

@@ -37,6 +37,9 @@ class OutcomeKind(StrEnum):
     NO_ORDER = "no_order"
     LOGIN = "login"
     LOGOUT = "logout"
+    PIN_REQUIRED = "pin_required"  # a supervisor's badge: the PIN dialog opens
+    SUPERVISOR_IN = "supervisor_in"  # badge and PIN accepted: a supervisor stands at the bench
+    SUPERVISOR_ACTION = "supervisor_action"  # released, approved, cancelled, expedited, reopened, overridden
     ORDER_OPENED = "order_opened"
     RELEASED = "released"
     HELD = "held"
@@ -148,7 +151,7 @@ class Outcome:
     ``kind`` is what happened, ``tone`` how it looks, ``code`` + ``params`` what it says
     (words are chosen by the GUI). ``order`` is the open order after the command and
     ``packer`` who is logged in (both filled by the bench). ``stored`` is True only when
-    the event behind it is durably committed.
+    the event behind it is durably committed. ``supervisor`` names a supervisor at the bench.
     """
 
     kind: OutcomeKind
@@ -158,6 +161,7 @@ class Outcome:
     stored: bool = True
     order: OrderSnapshot | None = None
     packer: str | None = None
+    supervisor: str | None = None  # a supervisor who gave badge and PIN at this bench
 
     @property
     def tone(self) -> Tone:

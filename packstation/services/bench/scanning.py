@@ -17,15 +17,15 @@ from packstation.domain import barcodes, search
 from packstation.domain.clock import iso, utcnow
 from packstation.domain.errors import ClaimLost
 from packstation.domain.journal import MismatchRecord, ScanRecord
-from packstation.domain.orders import Packer
 from packstation.domain.parcels import BOX_COMMAND
 from packstation.domain.scan_decoding import DecodedScan, decode_scan
 from packstation.domain.tracking import TrackingRules, UnitFacts
-from packstation.domain.verification import Param, ProductMatch, Verdict, VerdictKind, apply, verify
+from packstation.domain.users import User
+from packstation.domain.verification import PackState, Param, ProductMatch, Verdict, VerdictKind, apply, verify
+from packstation.services.bench import people
 from packstation.services.bench.autofinish import arm_auto_finish
-from packstation.services.bench.commands import SCANNED, ChooseBox, OpenOrder, Scan
+from packstation.services.bench.commands import MANUAL_COMMAND, SCANNED, ChooseBox, ManualConfirm, OpenOrder, Scan
 from packstation.services.bench.outcome import OpenMismatch, Outcome, OutcomeKind, ScanLine, outcome
-from packstation.services.bench.people import log_in
 from packstation.services.bench.session import BenchContext
 from packstation.services.bench.snapshots import RECENT_SCANS, order_snapshot
 from packstation.services.ports import UnitOfWork
@@ -47,7 +47,7 @@ class _OrderNumber:
 
 @dataclass(frozen=True)
 class _Badge:
-    packer: Packer
+    user: User
 
 
 @dataclass(frozen=True)
@@ -62,6 +62,8 @@ class _StaleCounts(Exception):
 def handle_scan(ctx: BenchContext, command: Scan) -> Outcome | None:
     """Whatever the scanner sent gets exactly one outcome."""
     scan = decode_scan(command.raw, ctx.config.gs1_separator)
+    if people.login_needed(ctx) and not barcodes.is_command(scan.text):
+        return people.badge_or_refusal(ctx, scan.text)  # nothing but a badge is taken, and nothing stored
     if scan.problem is not None:
         _store(ctx, None, scan_record(ctx, scan.text, "", "invalid_scan", scan.problem, decoded=scan))
         params: dict[str, Param] = {"length": len(command.raw), "text": scan.text[:40]}
@@ -72,6 +74,10 @@ def handle_scan(ctx: BenchContext, command: Scan) -> Outcome | None:
     name = barcodes.command_name(text)
     if name is not None and name.startswith(BOX_COMMAND) and len(name) > len(BOX_COMMAND):
         result = ctx.dispatch(ChooseBox(name[len(BOX_COMMAND) :]))
+        return None if result is None else replace(result, raw=text)
+    if name is not None and name.startswith(MANUAL_COMMAND) and len(name) > len(MANUAL_COMMAND):
+        # CMD-MANUAL-<SKU> from a sheet: the SKU as printed (command names are read upper case)
+        result = ctx.dispatch(ManualConfirm(text[len(barcodes.COMMAND_PREFIX) + len(MANUAL_COMMAND) :]))
         return None if result is None else replace(result, raw=text)
     if name is not None:
         if name not in SCANNED:
@@ -102,7 +108,7 @@ def _route(ctx: BenchContext, scan: DecodedScan) -> Outcome | None:
     with ctx.uow() as uow:
         target = _classify(uow, text, code)
         if isinstance(target, _Badge):
-            return replace(log_in(ctx, target.packer), raw=text)
+            return replace(people.badge_scanned(ctx, target.user), raw=text)
         if isinstance(target, _Product):
             if ctx.session.order_id is not None:
                 return _verify_and_store(ctx, uow, scan, target.match)
@@ -128,9 +134,9 @@ def _classify(uow: UnitOfWork, text: str, code: str) -> _Product | _OrderNumber 
     for number in (text, barcodes.order_number_from_slip(text)):
         if number and uow.orders.by_number(number) is not None:
             return _OrderNumber(number)
-    packer = uow.packers.by_badge(text)
-    if packer is not None:
-        return _Badge(packer)
+    user = uow.users.by_badge(text)
+    if user is not None:
+        return _Badge(user)
     if len(text) >= MIN_ORDER_DIGITS and text.isdigit():
         numbers = uow.orders.numbers_with_digits(search.digits(text))
         if len(numbers) == 1:  # two orders with these digits: neither is meant more than the other
@@ -166,7 +172,7 @@ def _verify_and_store(ctx: BenchContext, uow: UnitOfWork, scan: DecodedScan, mat
             if not uow.journal.reserve_serial(unit.gtin, unit.serial, snapshot.order_id, event_id, scan_event.at):
                 raise _StaleCounts()  # another bench packed it a moment ago: judged again, it is a duplicate
     elif verdict.is_mismatch:
-        _add_mismatch(ctx, uow, scan_event, event_id, verdict, text, match)
+        _add_mismatch(ctx, uow, scan_event, event_id, verdict, text, match, expected(snapshot.state, match))
     uow.commit()  # durable before anyone sees green
     state = apply(snapshot.state, verdict)
     name = match.name if match else ""
@@ -211,6 +217,7 @@ def _add_mismatch(
     verdict: Verdict,
     text: str,
     match: ProductMatch | None,
+    wanted: str,
 ) -> None:
     assert scan.order_id is not None
     uow.journal.add_mismatch(
@@ -223,8 +230,22 @@ def _add_mismatch(
             station=ctx.station,
             packer=ctx.who,
             created_at=scan.at,
+            expected=wanted,
         )
     )
+
+
+def expected(state: PackState, match: ProductMatch | None) -> str:
+    """What the order needed when a wrong unit was scanned, for the mismatch report.
+
+    A unit of an order line (too many, expired, serial packed already) expected that line; any other
+    scan expected one of the lines still short.
+    """
+    line = state.line_for(match.sku) if match else None
+    if line is not None:
+        return f"{line.sku} {line.name}: {line.scanned}/{line.required}"
+    short = [f"{ln.sku} {ln.name} ×{ln.remaining}" for ln in state.lines if ln.remaining]
+    return "; ".join(short)[:1000] or "nothing more"
 
 
 def scan_record(

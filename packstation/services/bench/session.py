@@ -7,6 +7,7 @@ snapshots that outcomes carry.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -14,10 +15,15 @@ from packstation.config import Config
 from packstation.domain.benches import BenchIdentity
 from packstation.domain.errors import DomainError
 from packstation.domain.orders import Order
+from packstation.domain.settings import SharedSettings
+from packstation.domain.users import User
 from packstation.services.bench.commands import Command
 from packstation.services.bench.outcome import OrderSnapshot, Outcome
 from packstation.services.claims import held
 from packstation.services.ports import Documents, PrinterFactory, Scale, UnitOfWork, UowFactory
+
+# How long a bench trusts the shared rules it read (``domain.settings``) before reading them again.
+SETTINGS_TTL_SECONDS = 10.0
 
 
 @dataclass(frozen=True)
@@ -32,7 +38,12 @@ class Scheduled:
 class BenchSession:
     """Who is logged in, which order is open (with its latest snapshot), and what is due."""
 
-    packer: str | None = None
+    packer: str | None = None  # the name of who is logged in (``user``), as outcomes and scans carry it
+    user: User | None = None
+    # A supervisor who gave badge and PIN at this bench (the packer, if any, stays logged in).
+    supervisor: User | None = None
+    pending: User | None = None  # a supervisor's badge was scanned: the PIN is awaited
+    active_at: float = field(default_factory=time.monotonic)  # the last command a person gave
     order_id: int | None = None
     snapshot: OrderSnapshot | None = None
     registered: bool = False  # this run holds the station name (Register succeeded)
@@ -46,6 +57,12 @@ class BenchSession:
 
     def closed(self) -> None:
         self.order_id, self.snapshot, self.label_job, self.scheduled = None, None, None, None
+
+    def logged_in(self, user: User) -> None:
+        self.user, self.packer = user, user.name
+
+    def logged_out(self) -> None:
+        self.user = self.packer = self.supervisor = self.pending = None
 
 
 @dataclass
@@ -62,6 +79,8 @@ class BenchContext:
     bench: BenchIdentity = field(default=BenchIdentity("", ""))
     # Runs another command through the registry (a scanned CMD-FINISH, NEXT after a release).
     dispatch: Callable[[Command], Outcome | None] = field(default=lambda _command: None)
+    _shared: SharedSettings | None = None
+    _shared_at: float = 0.0
 
     def __post_init__(self) -> None:
         if not self.bench.bench_id:
@@ -75,6 +94,15 @@ class BenchContext:
     def who(self) -> str:
         """Scans are recorded under the packer, or the station's name while nobody is logged in."""
         return self.session.packer or self.config.station
+
+    def shared(self, fresh: bool = False) -> SharedSettings:
+        """The rules every bench on the database follows, read again every few seconds (or now: ``fresh``)."""
+        now = time.monotonic()
+        if fresh or self._shared is None or now - self._shared_at > SETTINGS_TTL_SECONDS:
+            with self.uow(readonly=True) as uow:
+                self._shared = SharedSettings.from_rows(uow.settings.all())
+            self._shared_at = now
+        return self._shared
 
     def held_order(self, uow: UnitOfWork) -> Order:
         """The open order, row-locked, if this station still holds it; else ``ClaimLost``."""
